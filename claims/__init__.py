@@ -1,0 +1,29 @@
+"""Articles -> claims table. The public entry is :func:`extract`.
+
+Names are imported lazily so that ``import claims.errors`` (which the command
+line needs at start-up) does not pull in pandas or pint.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Article": "claims.articles",
+    "read_articles": "claims.articles",
+    "extract": "claims.pipeline",
+    "extract_articles": "claims.pipeline",
+    "resolve_vocabulary": "claims.pipeline",
+    "COLUMNS": "claims.table",
+    "Vocabulary": "claims.vocab",
+    "load_vocabulary": "claims.vocab",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(_EXPORTS[name]), name)
+    raise AttributeError(f"module 'claims' has no attribute {name!r}")

@@ -1,0 +1,264 @@
+"""Read articles from ``.txt``/``.md`` files (optional front matter) and ``.jsonl``.
+
+A bad file never stops a run: it becomes an :class:`~claims.errors.InputError`
+in :attr:`ReadResult.problems` and every other article is still read.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claims.errors import InputError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown"})
+JSONL_SUFFIXES = frozenset({".jsonl"})
+#: Articles larger than this are refused with a clear message instead of risking memory.
+MAX_ARTICLE_BYTES = 50 * 1024 * 1024
+FRONT_MATTER_FIELDS = ("id", "title", "date", "source", "url")
+
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
+_SEED_HEADER = re.compile(
+    r"^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<title>.*?)[ \t]+"
+    r"(?P<stamp>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),[ \t]+"
+    rf"(?:{_MONTHS})[ \t]+\d{{1,2}},[ \t]+\d{{4}}[ \t]+\d{{1,2}}:\d{{2}}:\d{{2}}[ \t]*[AP]M)[ \t]*$"
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its body text and what is known about where it came from."""
+
+    id: str
+    body: str
+    path: str | None = None
+    title: str | None = None
+    published: dt.datetime | None = None
+    publisher: str | None = None
+    url: str | None = None
+    #: 1-based line of the file on which ``body`` starts (front matter and headers come before).
+    first_line: int = 1
+    _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", self.body))
+        object.__setattr__(self, "_line_starts", tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the article file of a character offset in ``body``."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return self.first_line + index, offset - self._line_starts[index] + 1
+
+    @classmethod
+    def from_text(cls, text: str, id: str = "<text>", **meta: Any) -> Article:
+        """An in-memory article; ``meta`` takes the front-matter fields (``date``, ``source``...)."""
+        return _article_from_meta(text, id, None, meta, first_line=1, where=id)
+
+
+@dataclass
+class ReadResult:
+    """Articles read, inputs that could not be read, and files skipped by type."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def read_articles(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
+    """Read every article under ``paths`` (files or directories, recursively, in sorted order)."""
+    result = ReadResult()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for file in _walk(path):
+                _read_file(file, result, explicit=False)
+        elif path.exists() or path.is_symlink():
+            _read_file(path, result, explicit=True)
+        else:
+            result.problems.append(InputError("no such file or directory", path=str(raw)))
+    return result
+
+
+def _walk(root: Path) -> list[Path]:
+    found = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        found.extend(Path(dirpath, name) for name in sorted(filenames) if not name.startswith("."))
+    return found
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current directory when it lies below it, else as given."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _read_file(path: Path, result: ReadResult, *, explicit: bool) -> None:
+    shown = display_path(path)
+    suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
+        result.skipped.append(shown)
+        return
+    try:
+        text = decode(_read_bytes(path, shown), shown)
+        if suffix in JSONL_SUFFIXES:
+            _parse_jsonl(text, shown, result)
+        else:
+            result.articles.append(parse_text_article(text, shown))
+    except InputError as error:
+        result.problems.append(error)
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        if not path.is_file():
+            raise InputError("not a regular file (broken link?)", path=shown)
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(
+                f"file is {size / 1e6:.0f} MB, over the {MAX_ARTICLE_BYTES // 2**20} MiB limit",
+                path=shown,
+            )
+        return path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path=shown) from None
+
+
+def decode(data: bytes, shown: str) -> str:
+    """UTF-8 text (with or without BOM) of ``data``; binary or other encodings are refused."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (NUL byte), not an article", path=shown)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"not UTF-8 text (invalid byte 0x{data[error.start]:02x} at byte offset {error.start})",
+            path=shown,
+            line=line,
+        ) from None
+    if not text.strip():
+        raise InputError("empty file", path=shown)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_text_article(text: str, shown: str) -> Article:
+    """An article from the text of a ``.txt``/``.md`` file (front matter or seed header)."""
+    if text.startswith("---\n"):
+        end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], flags=re.MULTILINE)
+        if end is None:
+            raise InputError("front matter opened with '---' is never closed", path=shown, line=1)
+        block = text[4 : 4 + end.start()]
+        body_start = 4 + end.end() + 1
+        try:
+            meta = yaml.safe_load(block) if block.strip() else {}
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 2 if mark is not None else 1
+            problem = getattr(error, "problem", None) or "invalid YAML"
+            raise InputError(f"malformed front matter: {problem}", path=shown, line=line) from None
+        if not isinstance(meta, Mapping):
+            raise InputError("front matter must be a mapping of fields", path=shown, line=2)
+        first_line = text[:body_start].count("\n") + 1
+        return _article_from_meta(
+            text[body_start:], None, shown, meta, first_line=first_line, where=shown
+        )
+    first, _, rest = text.partition("\n")
+    header = _SEED_HEADER.match(first)
+    if header:
+        meta = {"title": header["title"].strip(), "date": _seed_date(header)}
+        return _article_from_meta(rest, None, shown, meta, first_line=2, where=shown)
+    return _article_from_meta(text, None, shown, {}, first_line=1, where=shown)
+
+
+def _seed_date(header: re.Match[str]) -> dt.datetime | dt.date:
+    stamp = re.sub(r"[ \t]+", " ", header["stamp"])
+    try:
+        return dt.datetime.strptime(stamp, "%A, %B %d, %Y %I:%M:%S %p")
+    except ValueError:
+        return dt.date.fromisoformat(header["date"])
+
+
+def _parse_jsonl(text: str, shown: str, result: ReadResult) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{shown}#{number}"
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise InputError("each line must be a JSON object", path=shown, line=number)
+            body = record.get("text")
+            if not isinstance(body, str) or not body.strip():
+                raise InputError("missing or empty 'text' field", path=shown, line=number)
+            result.articles.append(
+                _article_from_meta(body, where, shown, record, first_line=number, where=where)
+            )
+        except json.JSONDecodeError as error:
+            result.problems.append(
+                InputError(f"invalid JSON: {error.msg} (column {error.colno})", path=shown, line=number)
+            )
+        except InputError as error:
+            result.problems.append(error)
+
+
+def _article_from_meta(
+    body: str,
+    default_id: str | None,
+    path: str | None,
+    meta: Mapping[str, Any],
+    *,
+    first_line: int,
+    where: str,
+) -> Article:
+    article_id = meta.get("id")
+    article_id = str(article_id) if article_id not in (None, "") else (default_id or path or where)
+    return Article(
+        id=article_id,
+        body=body,
+        path=path,
+        title=_text_field(meta.get("title")),
+        published=parse_date(meta.get("date"), where),
+        publisher=_text_field(meta.get("source")),
+        url=_text_field(meta.get("url")),
+        first_line=first_line,
+    )
+
+
+def _text_field(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def parse_date(value: Any, where: str) -> dt.datetime | None:
+    """A naive datetime (UTC when the input had a zone) from a front-matter ``date``."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        moment = value
+    elif isinstance(value, dt.date):
+        moment = dt.datetime(value.year, value.month, value.day)
+    else:
+        try:
+            moment = dt.datetime.fromisoformat(str(value).strip())
+        except ValueError:
+            raise InputError(f"date {value!r} is not an ISO date or datetime", path=where) from None
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+    return moment
