@@ -1,0 +1,168 @@
+"""The command line: click commands, exit codes. The only module that imports click.
+
+Heavy libraries (pandas, pint, sympy) are imported inside the commands, so
+``numcheck --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from claims.errors import NumcheckError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3
+CHECK_FORMATS = ("text", "markdown", "json", "sarif", "junit", "github")
+EXTRACT_FORMATS = ("table", "csv", "json", "jsonl", "parquet")
+FAIL_ON = ("error", "warning", "info", "never")
+DEFAULT_PATHS = ("seeds/",)
+
+
+def _rules_option(function: Any) -> Any:
+    return click.option(
+        "--rules",
+        "rules_path",
+        metavar="FILE",
+        help="Rule file (default: ./rules.yaml, else the rule file shipped with numcheck).",
+    )(function)
+
+
+def _output_option(function: Any) -> Any:
+    return click.option(
+        "--output", "-o", metavar="FILE", help="Write the report to FILE instead of stdout."
+    )(function)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="numcheck", prog_name="numcheck")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """numcheck: find the numbers in the news that cannot all be true.
+
+    Extracts every numeric claim from articles into a table and runs YAML rules
+    over it: cross-source contradictions, arithmetic, totals that never shrink.
+
+    \b
+    Exit codes: 0 no findings at or above --fail-on; 1 findings; 2 usage,
+    configuration or input error; 3 internal error (a bug: please report it).
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_rules_option
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True)
+@_output_option
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding has this severity or a higher one.",
+)
+@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a tty).")
+def check(
+    paths: tuple[str, ...],
+    rules_path: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    color: bool | None,
+) -> int:
+    """Check articles (files or folders; default seeds/) against the rules."""
+    from checks.reporting import report_check
+
+    return report_check(paths or DEFAULT_PATHS, rules_path, fmt, output, fail_on, color)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@_rules_option
+@click.option(
+    "--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="table", show_default=True
+)
+@_output_option
+def extract(paths: tuple[str, ...], rules_path: str | None, fmt: str, output: str | None) -> int:
+    """Extract the claims table of articles (default seeds/)."""
+    from checks.reporting import report_extract
+
+    return report_extract(paths or DEFAULT_PATHS, rules_path, fmt, output)
+
+
+@cli.group()
+def rules() -> None:
+    """Validate and test rule files."""
+
+
+@rules.command("validate")
+@click.argument("file", required=False, type=click.Path())
+def rules_validate(file: str | None) -> int:
+    """Load a rule file (default ./rules.yaml) and report the first problem, if any."""
+    from checks.explain import summarise
+    from checks.rules.load import default_rule_path, load_rule_file
+
+    rule_file = load_rule_file(file or default_rule_path())
+    click.echo(summarise(rule_file))
+    return EXIT_OK
+
+
+@rules.command("test")
+@click.argument("directory", required=False, type=click.Path())
+@_rules_option
+def rules_test(directory: str | None, rules_path: str | None) -> int:
+    """Run rule fixtures (articles with expected findings); exit 1 on any mismatch."""
+    from checks.reporting import report_rule_tests
+
+    return report_rule_tests(directory, rules_path)
+
+
+@cli.command()
+@click.argument("rule_id")
+@_rules_option
+def explain(rule_id: str, rules_path: str | None) -> int:
+    """Explain a rule: what it checks, its expression and units, an example."""
+    from checks.explain import explain as explain_rule
+    from checks.rules.load import default_rule_path, load_rule_file
+
+    click.echo(explain_rule(rule_id, load_rule_file(rules_path or default_rule_path())))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console entry point: run the command, map errors to one line and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args or bool(os.environ.get("NUMCHECK_DEBUG"))
+    try:
+        code = cli.main(args=args, prog_name="numcheck", standalone_mode=False)
+    except click.exceptions.Exit as stop:
+        code = stop.exit_code
+    except click.ClickException as error:
+        error.show()
+        code = EXIT_ERROR
+    except click.exceptions.Abort:
+        click.echo("numcheck: aborted", err=True)
+        code = EXIT_ERROR
+    except NumcheckError as error:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"numcheck: {error}", err=True)
+        code = EXIT_ERROR
+    except BrokenPipeError:
+        code = EXIT_OK
+    except Exception as error:  # noqa: BLE001 - last resort: a bug must not look like a finding
+        if debug:
+            traceback.print_exc()
+        click.echo(
+            f"numcheck: internal error ({type(error).__name__}: {error}). This is a bug in "
+            "numcheck; please report it with the command you ran (--debug shows the traceback).",
+            err=True,
+        )
+        code = EXIT_INTERNAL
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+__all__ = ["UsageError", "cli", "main"]

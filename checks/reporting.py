@@ -1,0 +1,154 @@
+"""What the commands do, without click: run, render, write, choose the exit code.
+
+Problems with single inputs (an unreadable article) are printed one line each to
+stderr while the rest of the run goes on; they make the exit code 2 at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from checks.findings import SEVERITY_RANK
+from checks.output import write_output
+from claims.errors import ConfigError, InputError, UsageError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _note(message: str) -> None:
+    print(f"numcheck: {message}", file=sys.stderr)
+
+
+def _rule_path(rules_path: str | None) -> Path:
+    from checks.rules.load import default_rule_path
+
+    return Path(rules_path) if rules_path else default_rule_path()
+
+
+def _check_paths_exist(paths: Sequence[str]) -> None:
+    missing = [p for p in paths if not Path(p).exists() and not Path(p).is_symlink()]
+    if missing and len(missing) == len(paths):
+        raise UsageError("no such file or directory", path=missing[0])
+
+
+def report_check(
+    paths: Sequence[str],
+    rules_path: str | None,
+    fmt: str,
+    output: str | None,
+    fail_on: str,
+    color: bool | None,
+) -> int:
+    """``numcheck check``: returns the exit code."""
+    from checks.report import ReportContext, RuleInfo, Summary, render
+    from checks.rules.load import load_rule_file
+    from checks.runner import check
+
+    started = time.perf_counter()
+    _check_paths_exist(paths)
+    rule_file = load_rule_file(_rule_path(rules_path))
+    result = check(paths, rule_file)
+    for problem in result.read.problems:
+        _note(str(problem))
+    if result.rules_run == 0:
+        raise ConfigError("no rule ran: the rule file has no rules", path=rule_file.path)
+    from checks.findings import to_records
+
+    records = to_records(result.findings)
+    by_severity = {"error": 0, "warning": 0, "info": 0}
+    for record in records:
+        by_severity[record["severity"]] = by_severity.get(record["severity"], 0) + 1
+    claims = result.claims
+    summary = Summary(
+        articles=len(result.articles),
+        claims=len(claims),
+        tagged=int(claims["metric"].notna().sum()),
+        rules_run=result.rules_run,
+        by_severity=by_severity,
+        skipped=tuple(result.read.skipped),
+        problems=tuple(str(p) for p in result.read.problems),
+        elapsed_seconds=round(time.perf_counter() - started, 3),
+    )
+    use_color = color if color is not None else (output in (None, "-") and _stdout_is_tty())
+    context = ReportContext(
+        rules=tuple(_rule_info(RuleInfo, rule) for rule in rule_file.rules),
+        color=use_color,
+        tool_version=_version(),
+        articles=tuple((a.id, a.path) for a in result.articles),
+    )
+    write_output(render(fmt, records, summary, context), output)
+    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+        from checks.report.github import step_summary
+
+        with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
+            stream.write(step_summary(records, summary, context))
+    if result.read.problems:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[r["severity"]] >= threshold for r in records)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _rule_info(info_type: type, rule: object) -> object:
+    from checks.kinds import load_all
+
+    kinds = load_all()
+    doc = (kinds.get(rule.kind).__doc__ or "").strip() if rule.kind in kinds else ""  # type: ignore[attr-defined]
+    first = doc.splitlines()[0] if doc else rule.kind  # type: ignore[attr-defined]
+    return info_type(
+        id=rule.id,  # type: ignore[attr-defined]
+        kind=rule.kind,  # type: ignore[attr-defined]
+        severity=rule.severity,  # type: ignore[attr-defined]
+        description=rule.description or first,  # type: ignore[attr-defined]
+        help_text=doc,
+    )
+
+
+def _stdout_is_tty() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("numcheck")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def report_extract(paths: Sequence[str], rules_path: str | None, fmt: str, output: str | None) -> int:
+    """``numcheck extract``: returns the exit code."""
+    from checks.rules.load import load_rule_file
+    from claims.articles import read_articles
+    from claims.pipeline import extract_articles
+    from claims.tableio import format_table
+
+    _check_paths_exist(paths)
+    rule_file = load_rule_file(_rule_path(rules_path))
+    read = read_articles(paths)
+    for problem in read.problems:
+        _note(str(problem))
+    table = extract_articles(read.articles, rule_file.vocabulary)
+    if fmt == "parquet" and output in (None, "-") and sys.stdout.isatty():
+        raise UsageError("parquet is binary: pass --output FILE.parquet or redirect stdout")
+    write_output(format_table(table, fmt), output)
+    return EXIT_ERROR if read.problems else EXIT_OK
+
+
+def report_rule_tests(directory: str | None, rules_path: str | None) -> int:
+    """``numcheck rules test``: returns the exit code."""
+    from checks.casefile import run_case_directory
+
+    target = Path(directory) if directory else Path("tests/rules")
+    if not target.exists():
+        raise InputError("no such rule-test folder", path=str(target))
+    outcome = run_case_directory(target, Path(rules_path) if rules_path else None)
+    for line in outcome.lines:
+        print(line)
+    print(outcome.summary_line)
+    return EXIT_FINDINGS if outcome.failed else EXIT_OK

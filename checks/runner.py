@@ -1,0 +1,68 @@
+"""Rules + claims table -> findings: the one place that runs every evaluator."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from checks.engine.pandas import EVALUATORS, load_all
+from checks.engine.pandas.frame import prepare
+from checks.findings import Finding, sort_findings
+from checks.rules.model import RuleFile
+from claims.articles import Article, ReadResult, read_articles
+from claims.pipeline import extract_articles
+
+
+@dataclass
+class CheckResult:
+    """Everything a report needs: findings, the claims behind them, what was read."""
+
+    findings: list[Finding]
+    claims: pd.DataFrame
+    articles: list[Article]
+    rule_file: RuleFile
+    rules_run: int
+    read: ReadResult = field(default_factory=ReadResult)
+
+
+def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding], int]:
+    """Every rule of ``rule_file`` plus the implicit vocabulary checks over ``claims``.
+
+    Returns the sorted findings and the number of checks that ran.
+    """
+    evaluators = load_all()
+    frame = prepare(claims)
+    findings: list[Finding] = []
+    ran = 0
+    for rule in rule_file.rules:
+        findings.extend(evaluators[rule.kind](rule, frame, rule_file))
+        ran += 1
+    implicit = EVALUATORS.get("part_of")
+    if implicit is not None and any(m.part_of for m in rule_file.vocabulary.metrics.values()):
+        findings.extend(implicit(None, frame, rule_file))  # type: ignore[arg-type]
+        ran += 1
+    return sort_findings(findings), ran
+
+
+def check(
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
+    rules: RuleFile | str | os.PathLike[str] | None = None,
+) -> CheckResult:
+    """Read articles, extract claims, run the rules (Python API of ``numcheck check``).
+
+    Unreadable articles are listed in ``result.read.problems``; the rest are checked.
+    """
+    from checks.rules.load import default_rule_path, load_rule_file
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    if not isinstance(rules, RuleFile):
+        rules = load_rule_file(Path(rules) if rules is not None else default_rule_path())
+    read = read_articles(paths)
+    claims = extract_articles(read.articles, rules.vocabulary)
+    findings, ran = run_rules(rules, claims)
+    return CheckResult(findings, claims, read.articles, rules, ran, read)

@@ -1,0 +1,88 @@
+"""Shared test helpers for the checks package: tiny claim rows, tables, rule files.
+
+The defaults mirror the rule-case fixture format (tests/fixtures/kinds/README.md) so a
+plain-pytest case reads like a fixture case: write only the fields that matter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from checks.engine.pandas.frame import prepare
+from checks.rules.model import Rule, RuleFile
+from claims.table import build_table
+from claims.vocab import Vocabulary
+
+_BOUND_WORDS = {"inf": float("inf"), "-inf": float("-inf")}
+
+
+def _bound(value: Any) -> float:
+    if isinstance(value, str):
+        return _BOUND_WORDS[value.strip()]
+    return float(value)
+
+
+def claim_row(index: int = 0, **fields: Any) -> dict[str, Any]:
+    """One claims-table row with defaults filled in around ``fields``.
+
+    ``value`` is required; ``low``/``high`` default to it ("inf"/"-inf" strings allowed);
+    ``claim_id`` defaults to ``<article>:<start>`` and ``start`` to ``10 * index``.
+    """
+    value = float(fields.pop("value"))
+    low = _bound(fields.pop("low", value))
+    high = _bound(fields.pop("high", value))
+    unit = fields.pop("unit", "dimensionless")
+    article = fields.pop("article", "a1")
+    start = int(fields.pop("start", 10 * index))
+    text = fields.pop("text", f"{value:g} {unit}")
+    row: dict[str, Any] = {
+        "article": article,
+        "line": index + 1,
+        "col": 1,
+        "start": start,
+        "end": start + len(text),
+        "text": text,
+        "sentence": text,
+        "published": pd.NaT,
+        "publisher": None,
+        "value": value,
+        "low": low,
+        "high": high,
+        "qualifier": "exact" if low == high == value else "range",
+        "unit": unit,
+        "noun": None,
+        "metric": None,
+        "entity": None,
+        "source": None,
+        "reported_by": None,
+        "period": None,
+        "path": None,
+    }
+    row["claim_id"] = f"{article}:{start}"
+    unknown = set(fields) - set(row)
+    if unknown:
+        raise TypeError(f"unknown claim fields: {sorted(unknown)}")
+    row.update(fields)
+    return row
+
+
+def claims_table(rows: Iterable[Mapping[str, Any]], *, prepared: bool = True) -> pd.DataFrame:
+    """A claims table from partial rows (see :func:`claim_row`), prepared for evaluators."""
+    table = build_table([claim_row(index, **dict(row)) for index, row in enumerate(rows)])
+    return prepare(table) if prepared else table
+
+
+def rule_file(raw: Mapping[str, Any] | None = None, rules: Iterable[Rule] = ()) -> RuleFile:
+    """A :class:`RuleFile` whose vocabulary is built from ``raw`` (rule-file sections)."""
+    vocabulary = Vocabulary.from_mapping(raw or {})
+    return RuleFile(path=None, version=1, vocabulary=vocabulary, rules=tuple(rules))
+
+
+@pytest.fixture
+def make_claims() -> Callable[..., pd.DataFrame]:
+    """The :func:`claims_table` factory as a fixture."""
+    return claims_table
