@@ -55,7 +55,9 @@ def cli(debug: bool) -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
 @_rules_option
-@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True
+)
 @_output_option
 @click.option(
     "--fail-on",
@@ -64,7 +66,9 @@ def cli(debug: bool) -> None:
     show_default=True,
     help="Exit 1 when a finding has this severity or a higher one.",
 )
-@click.option("--color/--no-color", default=None, help="Colour the text report (default: on a tty).")
+@click.option(
+    "--color/--no-color", default=None, help="Colour the text report (default: on a tty)."
+)
 def check(
     paths: tuple[str, ...],
     rules_path: str | None,
@@ -153,7 +157,7 @@ def main(argv: list[str] | None = None) -> None:
         code = EXIT_ERROR
     except BrokenPipeError:
         code = EXIT_OK
-    except Exception as error:  # noqa: BLE001 - last resort: a bug must not look like a finding
+    except Exception as error:
         if debug:
             traceback.print_exc()
         click.echo(

@@ -59,7 +59,7 @@ def render_message(template: str | None, default: str, values: Mapping[str, Any]
         return text
     out = []
     cursor = 0
-    for literal, expression, spec, _ in string.Formatter().parse(text):
+    for literal, expression, _spec, _ in string.Formatter().parse(text):
         out.append(literal)
         if expression is None:
             continue

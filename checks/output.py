@@ -27,7 +27,9 @@ def write_output(content: str | bytes, destination: str | None) -> None:
     target = Path(destination)
     directory = target.parent if str(target.parent) else Path(".")
     if not directory.is_dir():
-        raise UsageError(f"cannot write report: folder {directory} does not exist", path=str(target))
+        raise UsageError(
+            f"cannot write report: folder {directory} does not exist", path=str(target)
+        )
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=directory)
@@ -39,4 +41,6 @@ def write_output(content: str | bytes, destination: str | None) -> None:
             Path(temporary).unlink(missing_ok=True)
             raise
     except OSError as error:
-        raise UsageError(f"cannot write report: {error.strerror or error}", path=str(target)) from None
+        raise UsageError(
+            f"cannot write report: {error.strerror or error}", path=str(target)
+        ) from None

@@ -121,7 +121,9 @@ def _version() -> str:
         return "0+unknown"
 
 
-def report_extract(paths: Sequence[str], rules_path: str | None, fmt: str, output: str | None) -> int:
+def report_extract(
+    paths: Sequence[str], rules_path: str | None, fmt: str, output: str | None
+) -> int:
     """``numcheck extract``: returns the exit code."""
     from checks.rules.load import load_rule_file
     from claims.articles import read_articles

@@ -26,9 +26,7 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_FIELDS = ("id", "title", "date", "source", "url")
 
-_MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|November|December"
-)
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SEED_HEADER = re.compile(
     r"^[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})[ \t]+(?P<title>.*?)[ \t]+"
     r"(?P<stamp>(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),[ \t]+"
@@ -63,7 +61,7 @@ class Article:
 
     @classmethod
     def from_text(cls, text: str, id: str = "<text>", **meta: Any) -> Article:
-        """An in-memory article; ``meta`` takes the front-matter fields (``date``, ``source``...)."""
+        """An in-memory article; ``meta`` takes front-matter fields (``date``, ``source``)."""
         return _article_from_meta(text, id, None, meta, first_line=1, where=id)
 
 
@@ -210,7 +208,9 @@ def _parse_jsonl(text: str, shown: str, result: ReadResult) -> None:
             )
         except json.JSONDecodeError as error:
             result.problems.append(
-                InputError(f"invalid JSON: {error.msg} (column {error.colno})", path=shown, line=number)
+                InputError(
+                    f"invalid JSON: {error.msg} (column {error.colno})", path=shown, line=number
+                )
             )
         except InputError as error:
             result.problems.append(error)

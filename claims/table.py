@@ -47,7 +47,7 @@ def build_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         elif dtype in ("float64",):
             frame[column] = pd.to_numeric(series, errors="coerce").astype(dtype)
         elif dtype == "int64":
-            frame[column] = series.astype(dtype) if len(series) else series.astype(dtype)
+            frame[column] = series.astype(dtype)
         else:
             frame[column] = series.where(series.notna(), None).astype(dtype)
     frame["qualifier"] = frame["qualifier"].cat.set_categories(QUALIFIERS)

@@ -11,8 +11,21 @@ from claims.errors import UsageError
 from claims.table import COLUMNS, json_safe
 
 #: Columns shown by the human-readable table (the rest are in csv/json/parquet).
-TABLE_VIEW = ("article", "line", "col", "text", "value", "low", "high", "qualifier", "unit",
-              "metric", "entity", "source", "period")
+TABLE_VIEW = (
+    "article",
+    "line",
+    "col",
+    "text",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "metric",
+    "entity",
+    "source",
+    "period",
+)
 
 
 def table_records(table: pd.DataFrame) -> list[dict[str, object]]:
@@ -45,6 +58,7 @@ def format_table(table: pd.DataFrame, fmt: str) -> str | bytes:
     if table.empty:
         return "no claims found\n"
     view = table[list(TABLE_VIEW)].copy()
-    with pd.option_context("display.max_rows", None, "display.max_colwidth", 40,
-                           "display.width", 200):
+    with pd.option_context(
+        "display.max_rows", None, "display.max_colwidth", 40, "display.width", 200
+    ):
         return view.to_string(index=False) + "\n"

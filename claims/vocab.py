@@ -56,7 +56,9 @@ class Vocabulary:
         sources = _aliases(raw.get("sources") or {}, "sources", path)
         metrics_raw = raw.get("metrics") or {}
         if not isinstance(metrics_raw, Mapping):
-            raise ConfigError("must be a mapping of metric key to settings", path=path, key="metrics")
+            raise ConfigError(
+                "must be a mapping of metric key to settings", path=path, key="metrics"
+            )
         metrics = {str(key): _metric(str(key), spec, path) for key, spec in metrics_raw.items()}
         for metric in metrics.values():
             if metric.part_of is not None and metric.part_of not in metrics:

@@ -8,6 +8,34 @@ from typing import Any
 
 from claims.vocab import Vocabulary
 
+#: The built-in arithmetic checks a rule file can tune under ``defaults:`` (a later
+#: issue implements them), name -> what it checks. ``defaults`` keys are DEFAULT_KEYS.
+BUILTIN_CHECKS: dict[str, str] = {
+    "breakdown": "parts (killed, wounded) add up to no more than their whole (losses)",
+    "sum": "a stated total equals the figures it is said to add up",
+    "percent": "a stated percentage matches the two figures it relates",
+    "change": "a stated change matches its before and after figures",
+    "multiple": "'N times' or 'N annual wages' matches the two figures it relates",
+    "rate": "a per-period rate matches a total over a stated period",
+}
+DEFAULT_KEYS = ("enabled", "tolerance", "severity")
+
+#: The rule keys every kind shares; the rest belong to the kind (``KIND_KEYS``).
+COMMON_RULE_KEYS = ("id", "kind", "severity", "message", "description")
+
+#: Placeholders a ``message:`` template may use when the kind's options class does not
+#: declare its own ``MESSAGE_FIELDS``: the two claims compared (``{a.source}``,
+#: ``{b.value}``...), the metric, the rule id, and the numbers of the comparison.
+DEFAULT_MESSAGE_FIELDS: tuple[str, ...] = (
+    "a",
+    "b",
+    "metric",
+    "rule",
+    "ratio",
+    "deviation",
+    "tolerance",
+)
+
 
 @dataclass(frozen=True)
 class Fact:

@@ -40,9 +40,7 @@ def test_front_matter_gives_metadata_and_body_positions(tmp_path: Path) -> None:
 
 
 def test_seed_header_line_gives_date_and_title(tmp_path: Path) -> None:
-    header = (
-        " date 2024-12-23 Losses mount on the front Monday, December 23, 2024 10:16:00 AM\n"
-    )
+    header = " date 2024-12-23 Losses mount on the front Monday, December 23, 2024 10:16:00 AM\n"
     path = write(tmp_path, "seed.txt", header + "\nAbout 40 were hurt.\n")
     article = read_articles([path]).articles[0]
     assert article.title == "Losses mount on the front"
@@ -59,7 +57,9 @@ def test_plain_text_has_unknown_date_and_source(tmp_path: Path) -> None:
     assert article.body.startswith("Nearly 500")
 
 
-def test_id_defaults_to_path_relative_to_cwd(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_id_defaults_to_path_relative_to_cwd(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     write(tmp_path, "news/x.txt", "Ten people came.\n")
     monkeypatch.chdir(tmp_path)
     article = read_articles(["news"]).articles[0]
@@ -83,7 +83,9 @@ def test_jsonl_one_article_per_line_with_line_ids(tmp_path: Path) -> None:
 
 
 def test_jsonl_bad_line_is_reported_and_others_kept(tmp_path: Path) -> None:
-    path = write(tmp_path, "batch.jsonl", '{"text": "Four boats."}\n{not json\n{"title": "no text"}\n')
+    path = write(
+        tmp_path, "batch.jsonl", '{"text": "Four boats."}\n{not json\n{"title": "no text"}\n'
+    )
     result = read_articles([path])
     assert len(result.articles) == 1
     assert [p.line for p in result.problems] == [2, 3]
@@ -111,7 +113,9 @@ def test_directory_is_read_recursively_and_other_types_skipped(tmp_path: Path) -
         (b"---\ndate: someday\n---\nText 5.\n", "not an ISO date"),
     ],
 )
-def test_bad_file_is_one_problem_and_run_goes_on(tmp_path: Path, content: bytes, expected: str) -> None:
+def test_bad_file_is_one_problem_and_run_goes_on(
+    tmp_path: Path, content: bytes, expected: str
+) -> None:
     bad = write(tmp_path, "bad.txt", content)
     good = write(tmp_path, "good.txt", "Five cars.\n")
     result = read_articles([bad, good])

@@ -9,10 +9,7 @@ HEAVY = ("pandas", "pint", "sympy", "numpy")
 
 
 def test_cli_import_loads_no_heavy_library() -> None:
-    code = (
-        "import sys, checks.cli\n"
-        f"print(','.join(m for m in {HEAVY!r} if m in sys.modules))"
-    )
+    code = f"import sys, checks.cli\nprint(','.join(m for m in {HEAVY!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
 
