@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from claims.cache import DEFAULT_CACHE_DIR
 from claims.errors import NumcheckError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_INTERNAL = 0, 1, 2, 3

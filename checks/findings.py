@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,9 +60,18 @@ class Finding:
             self.message,
         )
 
+    def fingerprint(self) -> str:
+        """A stable id of what the finding is about: the rule and the claims' articles and
+        texts, not their positions, so edits elsewhere in an article keep it (baselines,
+        SARIF ``partialFingerprints``)."""
+        parts = sorted(f"{c.article}\x1f{c.text}" for c in self.claims)
+        payload = "\x1e".join([self.rule, *parts])
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
+
     def to_record(self) -> dict[str, Any]:
         """A plain, JSON-ready dict (SPEC: findings)."""
         return {
+            "fingerprint": self.fingerprint(),
             "rule": self.rule,
             "severity": self.severity,
             "message": self.message,

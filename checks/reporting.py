@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from checks.findings import SEVERITY_RANK
@@ -35,30 +36,69 @@ def _check_paths_exist(paths: Sequence[str]) -> None:
         raise UsageError("no such file or directory", path=missing[0])
 
 
-def report_check(
-    paths: Sequence[str],
-    rules_path: str | None,
-    fmt: str,
-    output: str | None,
-    fail_on: str,
-    color: bool | None,
-) -> int:
-    """``numcheck check``: returns the exit code."""
+@dataclass(frozen=True)
+class CheckOptions:
+    """Everything ``numcheck check`` was asked for."""
+
+    paths: Sequence[str]
+    rules_path: str | None = None
+    fmt: str = "text"
+    output: str | None = None
+    fail_on: str = "error"
+    color: bool | None = None
+    baseline: str | None = None
+    update_baseline: bool = False
+    changed_since: str | None = None
+    only: Sequence[str] = ()
+    cache_dir: str | None = None
+
+
+def report_check(options: CheckOptions) -> int:
+    """``numcheck check``: run, narrow, render, write; returns the exit code."""
+    from checks.baseline import apply_baseline, baseline_text, load_baseline
+    from checks.findings import to_records
     from checks.report import ReportContext, RuleInfo, Summary, render
     from checks.rules.load import load_rule_file
     from checks.runner import check
+    from checks.selection import changed_paths, involving, normalise_paths
+    from claims.cache import ClaimCache
 
     started = time.perf_counter()
-    _check_paths_exist(paths)
-    rule_file = load_rule_file(_rule_path(rules_path))
-    result = check(paths, rule_file)
+    _check_paths_exist(options.paths)
+    rule_file = load_rule_file(_rule_path(options.rules_path))
+    cache = ClaimCache(options.cache_dir, rule_file.vocabulary) if options.cache_dir else None
+    result = check(options.paths, rule_file, cache)
     for problem in result.read.problems:
         _note(str(problem))
     if result.rules_run == 0:
         raise ConfigError("no rule ran: the rule file has no rules", path=rule_file.path)
-    from checks.findings import to_records
 
-    records = to_records(result.findings)
+    findings = result.findings
+    if options.changed_since or options.only:
+        wanted = normalise_paths(options.only)
+        if options.changed_since:
+            wanted |= changed_paths(options.changed_since)
+        findings = involving(findings, wanted)
+    suppressed = result.suppressed
+    if options.baseline and options.update_baseline:
+        previous = load_baseline(options.baseline)
+        write_output(baseline_text(findings, previous), options.baseline)
+        _note(f"baseline {options.baseline}: {len(findings)} findings accepted")
+    elif options.baseline:
+        applied = apply_baseline(findings, load_baseline(options.baseline))
+        findings, suppressed = applied.findings, suppressed + applied.suppressed
+        for entry in applied.stale:
+            _note(
+                f"{options.baseline}: stale baseline entry {entry.fingerprint} ({entry.rule}): "
+                "it matches no finding any more; remove it"
+            )
+        for entry in applied.expired:
+            _note(
+                f"{options.baseline}: baseline entry {entry.fingerprint} ({entry.rule}) "
+                f"expired on {entry.expires}"
+            )
+
+    records = to_records(findings)
     by_severity = {"error": 0, "warning": 0, "info": 0}
     for record in records:
         by_severity[record["severity"]] = by_severity.get(record["severity"], 0) + 1
@@ -71,24 +111,26 @@ def report_check(
         by_severity=by_severity,
         skipped=tuple(result.read.skipped),
         problems=tuple(str(p) for p in result.read.problems),
+        suppressed=suppressed,
         elapsed_seconds=round(time.perf_counter() - started, 3),
     )
-    use_color = color if color is not None else (output in (None, "-") and _stdout_is_tty())
+    to_terminal = options.output in (None, "-")
+    use_color = options.color if options.color is not None else to_terminal and _stdout_is_tty()
     context = ReportContext(
         rules=tuple(_rule_info(RuleInfo, rule) for rule in rule_file.rules),
         color=use_color,
         tool_version=_version(),
         articles=tuple((a.id, a.path) for a in result.articles),
     )
-    write_output(render(fmt, records, summary, context), output)
-    if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+    write_output(render(options.fmt, records, summary, context), options.output)
+    if options.fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
         from checks.report.github import step_summary
 
         with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as stream:
             stream.write(step_summary(records, summary, context))
     if result.read.problems:
         return EXIT_ERROR
-    threshold = SEVERITY_RANK[fail_on]
+    threshold = SEVERITY_RANK[options.fail_on]
     failing = any(SEVERITY_RANK[r["severity"]] >= threshold for r in records)
     return EXIT_FINDINGS if failing else EXIT_OK
 

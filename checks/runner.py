@@ -13,7 +13,9 @@ from checks.engine.pandas import EVALUATORS, load_all
 from checks.engine.pandas.frame import prepare
 from checks.findings import Finding, sort_findings
 from checks.rules.model import RuleFile
+from checks.selection import apply_suppressions
 from claims.articles import Article, ReadResult, read_articles
+from claims.cache import ClaimCache
 from claims.pipeline import extract_articles
 
 
@@ -27,6 +29,8 @@ class CheckResult:
     rule_file: RuleFile
     rules_run: int
     read: ReadResult = field(default_factory=ReadResult)
+    #: findings silenced by inline ``numcheck: ignore`` comments
+    suppressed: int = 0
 
 
 def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding], int]:
@@ -51,10 +55,12 @@ def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding],
 def check(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     rules: RuleFile | str | os.PathLike[str] | None = None,
+    cache: ClaimCache | None = None,
 ) -> CheckResult:
     """Read articles, extract claims, run the rules (Python API of ``numcheck check``).
 
     Unreadable articles are listed in ``result.read.problems``; the rest are checked.
+    Findings silenced by inline comments are dropped and counted.
     """
     from checks.rules.load import default_rule_path, load_rule_file
 
@@ -63,6 +69,7 @@ def check(
     if not isinstance(rules, RuleFile):
         rules = load_rule_file(Path(rules) if rules is not None else default_rule_path())
     read = read_articles(paths)
-    claims = extract_articles(read.articles, rules.vocabulary)
+    claims = extract_articles(read.articles, rules.vocabulary, cache)
     findings, ran = run_rules(rules, claims)
-    return CheckResult(findings, claims, read.articles, rules, ran, read)
+    findings, suppressed = apply_suppressions(findings, read.articles, claims)
+    return CheckResult(findings, claims, read.articles, rules, ran, read, suppressed)

@@ -34,6 +34,53 @@ _SEED_HEADER = re.compile(
 )
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_SUPPRESSION = re.compile(
+    r"<!--\s*numcheck:\s*ignore\s+(?P<rules>[\w*-]+(?:\s*,\s*[\w*-]+)*)"
+    r"(?:\s+--\s*(?P<reason>.*?))?\s*-->",
+    re.DOTALL,
+)
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """``<!-- numcheck: ignore RULE_ID -- reason -->``: silence a rule in the next paragraph."""
+
+    rules: tuple[str, ...]
+    #: the character span of the paragraph it covers, in ``body``
+    start: int
+    end: int
+    reason: str | None
+    #: offset of the comment itself, for messages
+    offset: int
+
+    def covers(self, rule: str, offset: int) -> bool:
+        """True when this silences ``rule`` for a claim starting at ``offset``."""
+        return (rule in self.rules or "*" in self.rules) and self.start <= offset < self.end
+
+
+def _suppressions(body: str) -> tuple[Suppression, ...]:
+    found = []
+    for match in _SUPPRESSION.finditer(body):
+        rest = body[match.end() :]
+        skipped = len(rest) - len(rest.lstrip())
+        start = match.end() + skipped
+        end_match = _PARAGRAPH_END.search(body, start)
+        end = end_match.start() if end_match else len(body)
+        rules = tuple(r.strip() for r in match["rules"].split(","))
+        reason = (match["reason"] or "").strip() or None
+        found.append(Suppression(rules, start, end, reason, match.start()))
+    return tuple(found)
+
+
+def _blank_comments(body: str) -> str:
+    """HTML comments are not published text: blank them, keeping offsets and lines."""
+    if "<!--" not in body:
+        return body
+    return _COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), body)
+
+
 @dataclass(frozen=True)
 class Article:
     """One article: its body text and what is known about where it came from."""
@@ -47,9 +94,14 @@ class Article:
     url: str | None = None
     #: 1-based line of the file on which ``body`` starts (front matter and headers come before).
     first_line: int = 1
+    #: inline ``numcheck: ignore`` comments (HTML comments are blanked out of ``body``)
+    suppressions: tuple[Suppression, ...] = field(default=(), compare=False)
     _line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if "<!--" in self.body:
+            object.__setattr__(self, "suppressions", _suppressions(self.body))
+            object.__setattr__(self, "body", _blank_comments(self.body))
         starts = [0]
         starts.extend(m.end() for m in re.finditer("\n", self.body))
         object.__setattr__(self, "_line_starts", tuple(starts))

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from claims.articles import Article, read_articles
+from claims.cache import ClaimCache
 from claims.errors import InputError
 from claims.quantities import find_quantities
 from claims.table import build_table
@@ -70,11 +71,18 @@ def article_rows(article: Article, vocabulary: Vocabulary) -> list[dict[str, Any
     return rows
 
 
-def extract_articles(articles: Iterable[Article], vocabulary: Vocabulary) -> pd.DataFrame:
-    """The claims table of already-read articles."""
+def extract_articles(
+    articles: Iterable[Article], vocabulary: Vocabulary, cache: ClaimCache | None = None
+) -> pd.DataFrame:
+    """The claims table of already-read articles (rows reused from ``cache`` when given)."""
     rows: list[dict[str, Any]] = []
     for article in articles:
-        rows.extend(article_rows(article, vocabulary))
+        cached = cache.get(article) if cache is not None else None
+        if cached is None:
+            cached = article_rows(article, vocabulary)
+            if cache is not None:
+                cache.put(article, cached)
+        rows.extend(cached)
     return build_table(rows)
 
 

@@ -18,8 +18,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from claims.errors import UsageError
 from checks.findings import SEVERITIES
+from claims.errors import UsageError
 
 Record = Mapping[str, Any]
 Formatter = Callable[[Sequence[Record], "Summary", "ReportContext"], str]

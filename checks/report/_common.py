@@ -10,7 +10,7 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from checks.findings import SEVERITIES
-from checks.report import Record, ReportContext, Summary
+from checks.report import Record, ReportContext, RuleInfo, Summary
 
 #: Longest detail line before it is cut (a report line stays readable in a terminal).
 DETAIL_WIDTH = 96
@@ -88,7 +88,8 @@ def format_value(value: Any) -> str | None:
         if len(value) == 2 and None not in numbers:
             return format_interval(*sorted(n for n in numbers if n is not None))
         parts = [part for part in (format_value(item) for item in value) if part]
-        return ", ".join(parts) or None
+        nested = any(isinstance(item, Sequence) and not isinstance(item, str) for item in value)
+        return (" vs " if nested else ", ").join(parts) or None
     if isinstance(value, Mapping):
         return None
     return one_line(value)
@@ -105,8 +106,9 @@ def detail_lines(detail: Mapping[str, Any], width: int = DETAIL_WIDTH) -> list[s
     if "lhs" in detail and "rhs" in detail:
         left, right = format_value(detail["lhs"]), format_value(detail["rhs"])
         op = one_line(detail.get("op", "vs"))
-        parts.append(f"{left} {op} {right} does not hold")
-        shown.update({"lhs", "rhs", "op"})
+        expr = f"{one_line(detail['expr'])}: " if detail.get("expr") else ""
+        parts.append(f"{expr}{left} {op} {right} cannot hold")
+        shown.update({"lhs", "rhs", "op", "expr"})
     for key, value in detail.items():
         if key in shown:
             continue
@@ -211,3 +213,16 @@ def coverage_line(summary: Summary) -> str:
     if extras:
         line += f" ({', '.join(extras)})"
     return line
+
+
+def all_rules(records: Sequence[Record], context: ReportContext) -> list[RuleInfo]:
+    """The context's rules, then any rule seen only in findings (e.g. implicit checks)."""
+    rules = list(context.rules)
+    known = {rule.id for rule in rules}
+    for record in records:
+        rule_id = str(record.get("rule", ""))
+        if rule_id not in known:
+            known.add(rule_id)
+            severity = str(record.get("severity", "warning"))
+            rules.append(RuleInfo(id=rule_id, kind="implicit", severity=severity))
+    return rules

@@ -97,9 +97,7 @@ class _GuardedLoader(yaml.SafeLoader):
 def decode_rule_bytes(raw: bytes, path: str | None = None) -> str:
     """``raw`` as text; binary or non-UTF-8 content is a :class:`ConfigError` naming the byte."""
     if len(raw) > MAX_BYTES:
-        raise ConfigError(
-            f"rule file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", path=path
-        )
+        raise ConfigError(f"rule file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", path=path)
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise ConfigError(
@@ -222,7 +220,7 @@ class _Walker:
         if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR_TAG:
             shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "?"
             raise ConfigError(
-                f"mapping key {shown!r} is not text; quote it (\"{shown}\")",
+                f'mapping key {shown!r} is not text; quote it ("{shown}")',
                 path=self.path,
                 line=key_node.start_mark.line + 1,
             )

@@ -34,16 +34,26 @@ COLUMNS = (
     "source_or_publisher",
 )
 
-_PERCENT = re.compile(r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))\s*(?P<sign>%|percent|per cent)?\s*$")
+_PERCENT = re.compile(
+    r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))\s*(?P<sign>%|percent|per cent)?\s*$"
+)
 _NUMBER = re.compile(r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<unit>.*)$")
-_UNIT_TOKEN = re.compile(r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<power>\*\*|\^)|(?P<op>[*/()])|(?P<int>-?\d+))")
+_UNIT_TOKEN = re.compile(
+    r"\s*(?:(?P<name>[^\W\d]\w*)|(?P<power>\*\*|\^)|(?P<op>[*/()])|(?P<int>-?\d+))"
+)
 MAX_UNIT_TEXT = 120
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The one of ``choices`` that ``word`` most likely misspells, if any is close."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` for the closest of ``choices``, or ``""`` when none is close."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+    guess = closest(word, choices)
+    return f" (did you mean '{guess}'?)" if guess else ""
 
 
 def parse_percentage(value: Any, key: str = "tolerance") -> float:
@@ -87,16 +97,16 @@ def parse_unit(text: Any, registry: pint.UnitRegistry, key: str) -> pint.Unit:
     except pint.errors.UndefinedUnitError as error:
         names = getattr(error, "unit_names", None) or (str(error),)
         name = names[0] if isinstance(names, tuple | list) else names
-        raise ConfigError(
-            f"unknown unit '{name}' in {text!r}{did_you_mean(str(name), _unit_names(registry))}",
-            key=key,
-        ) from None
+        where = "" if str(name) == text.strip() else f" in {text!r}"
+        hint = did_you_mean(str(name), _unit_names(registry))
+        raise ConfigError(f"unknown unit '{name}'{where}{hint}", key=key) from None
     except (pint.errors.PintError, ValueError, AssertionError, TypeError, AttributeError) as e:
         raise ConfigError(f"cannot read unit {text!r}: {e or 'bad syntax'}", key=key) from None
 
 
 def _unit_names(registry: pint.UnitRegistry) -> list[str]:
-    return [name for name in dir(registry) if not name.startswith("_")]
+    methods = set(dir(type(registry)))
+    return [name for name in dir(registry) if not name.startswith("_") and name not in methods]
 
 
 def _check_unit_text(text: str, key: str) -> None:
@@ -173,14 +183,18 @@ def parse_column(value: Any, key: str, allowed: Sequence[str] = COLUMNS) -> str:
     return value
 
 
-def parse_column_list(value: Any, key: str = "same", allowed: Sequence[str] = COLUMNS) -> tuple[str, ...]:
+def parse_column_list(
+    value: Any, key: str = "same", allowed: Sequence[str] = COLUMNS
+) -> tuple[str, ...]:
     """Column names (``same: [entity, source]``; a single name is a list of one)."""
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list):
         raise ConfigError(f"must be a list of columns, from: {', '.join(allowed)}", key=key)
     columns: list[str] = []
     for index, item in enumerate(items):
-        column = parse_column(item, f"{key}[{index}]" if not isinstance(value, str) else key, allowed)
+        column = parse_column(
+            item, f"{key}[{index}]" if not isinstance(value, str) else key, allowed
+        )
         if column in columns:
             raise ConfigError(f"column '{column}' is listed twice", key=f"{key}[{index}]")
         columns.append(column)

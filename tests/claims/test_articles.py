@@ -157,3 +157,30 @@ def test_in_memory_article_takes_metadata() -> None:
 def test_timezone_aware_dates_become_utc(tmp_path: Path) -> None:
     path = write(tmp_path, "tz.md", "---\ndate: 2024-12-23T10:00:00+09:00\n---\nBody 4.\n")
     assert read_articles([path]).articles[0].published == dt.datetime(2024, 12, 23, 1, 0)
+
+
+def test_inline_suppression_covers_the_next_paragraph() -> None:
+    body = (
+        "Intro with 5 ships.\n\n"
+        "<!-- numcheck: ignore losses-agree, sum -- disputed by both sides -->\n"
+        "About 1,100 troops were lost.\nStill this paragraph, 12 cars.\n\n"
+        "Later paragraph with 40 tanks.\n"
+    )
+    article = Article.from_text(body, id="s")
+    (suppression,) = article.suppressions
+    assert suppression.rules == ("losses-agree", "sum")
+    assert suppression.reason == "disputed by both sides"
+    assert suppression.covers("sum", body.index("1,100"))
+    assert suppression.covers("losses-agree", body.index("12 cars"))
+    assert not suppression.covers("sum", body.index("40 tanks"))
+    assert not suppression.covers("other-rule", body.index("1,100"))
+    assert not suppression.covers("sum", body.index("5 ships"))
+
+
+def test_html_comments_are_blanked_keeping_offsets() -> None:
+    body = "A <!-- 99 hidden\nfigures --> B 7 cars.\n"
+    article = Article.from_text(body, id="c")
+    assert "99" not in article.body
+    assert len(article.body) == len(body)
+    assert article.body.index("7 cars") == body.index("7 cars")
+    assert article.body.count("\n") == body.count("\n")

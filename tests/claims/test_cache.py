@@ -1,0 +1,93 @@
+"""The extraction cache: hits on unchanged input, misses after any relevant edit."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import claims.pipeline as pipeline
+from claims.articles import Article
+from claims.cache import ClaimCache
+from claims.vocab import Vocabulary
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Replace real extraction by a recorder that returns one fixed row per article."""
+    calls: list[str] = []
+
+    def fake_rows(article: Article, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+        calls.append(article.id)
+        return [
+            {
+                "claim_id": f"{article.id}:0",
+                "article": article.id,
+                "line": 1,
+                "col": 1,
+                "start": 0,
+                "end": 3,
+                "text": article.body[:3],
+                "sentence": article.body,
+                "published": None,
+                "publisher": None,
+                "value": 12.0,
+                "low": 12.0,
+                "high": math.inf,
+                "qualifier": "lower",
+                "unit": "person",
+                "noun": None,
+                "metric": None,
+                "entity": None,
+                "source": None,
+                "reported_by": None,
+                "period": None,
+                "path": None,
+            }
+        ]
+
+    monkeypatch.setattr(pipeline, "article_rows", fake_rows)
+    return calls
+
+
+def test_second_run_reads_the_cache(tmp_path: Path, counted: list[str]) -> None:
+    vocabulary = Vocabulary()
+    articles = [Article.from_text("At least 12 ships.", id="a")]
+    first = pipeline.extract_articles(articles, vocabulary, ClaimCache(tmp_path, vocabulary))
+    cache = ClaimCache(tmp_path, vocabulary)
+    second = pipeline.extract_articles(articles, vocabulary, cache)
+    assert counted == ["a"]
+    assert cache.hits == 1
+    assert second.equals(first)
+    assert second.loc[0, "high"] == math.inf
+
+
+def test_editing_the_article_invalidates_its_entry(tmp_path: Path, counted: list[str]) -> None:
+    vocabulary = Vocabulary()
+    cache = ClaimCache(tmp_path, vocabulary)
+    pipeline.extract_articles([Article.from_text("At least 12 ships.", id="a")], vocabulary, cache)
+    pipeline.extract_articles([Article.from_text("At least 13 ships.", id="a")], vocabulary, cache)
+    assert counted == ["a", "a"]
+
+
+def test_changing_the_vocabulary_invalidates_entries(tmp_path: Path, counted: list[str]) -> None:
+    article = Article.from_text("At least 12 ships.", id="a")
+    plain = Vocabulary()
+    tagged = Vocabulary.from_mapping({"entities": {"navy": ["Navy"]}})
+    pipeline.extract_articles([article], plain, ClaimCache(tmp_path, plain))
+    pipeline.extract_articles([article], tagged, ClaimCache(tmp_path, tagged))
+    assert counted == ["a", "a"]
+
+
+def test_damaged_entry_is_a_miss_not_a_crash(tmp_path: Path, counted: list[str]) -> None:
+    vocabulary = Vocabulary()
+    article = Article.from_text("At least 12 ships.", id="a")
+    cache = ClaimCache(tmp_path, vocabulary)
+    pipeline.extract_articles([article], vocabulary, cache)
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_text("{not json", encoding="utf-8")
+    pipeline.extract_articles([article], vocabulary, cache)
+    assert counted == ["a", "a"]
+    assert (tmp_path / ".gitignore").exists()
