@@ -84,7 +84,7 @@ def load_case_file(path: Path) -> list[RuleCase]:
         unknown = sorted(set(map(str, item)) - set(CASE_KEYS))
         if unknown:
             raise InputError(f"unknown case key '{unknown[0]}'", path=shown, line=line)
-        for required in ("name", "rule"):
+        for required in ("name",):
             if required not in item:
                 raise InputError(f"case needs '{required}'", path=shown, line=line)
         if ("expect" in item) == ("error" in item):
@@ -99,7 +99,7 @@ def load_case_file(path: Path) -> list[RuleCase]:
                 line=line,
                 name=str(item["name"]),
                 rulefile={**shared, **(item.get("rulefile") or {})},
-                rule=item["rule"],
+                rule=item.get("rule") or {},
                 claims=item.get("claims"),
                 articles=item.get("articles"),
                 expect=item.get("expect"),
@@ -133,7 +133,8 @@ def run_case(case: RuleCase, defaults: Mapping[str, Any] | None = None) -> list[
         sections = dict(case.rulefile)
     else:
         sections = dict(defaults if defaults is not None else _default_rulefile_sections())
-    document = {**sections, "version": 1, "rules": [dict(case.rule)]}
+    # A case without a rule exercises the implicit checks (part_of) alone.
+    document = {**sections, "version": 1, "rules": [dict(case.rule)] if case.rule else []}
     try:
         rule_file = load_rule_text(yaml.safe_dump(document, sort_keys=False), path=case.where)
     except ConfigError as error:

@@ -178,7 +178,7 @@ def _name_lines(names: list[str], rule_file: RuleFile) -> list[str]:
                 amount = f"{fact.value:g}"
             else:
                 amount = f"{fact.low:g} to {fact.high:g}"
-            source = f"; {fact.source}" if fact.source else ""
+            source = f" (source: {fact.source})" if fact.source else ""
             lines.append(f"{name}: fact, {amount} {fact.unit}{source}")
     return lines
 

@@ -57,7 +57,7 @@ def report_check(options: CheckOptions) -> int:
     """``numcheck check``: run, narrow, render, write; returns the exit code."""
     from checks.baseline import apply_baseline, baseline_text, load_baseline
     from checks.findings import to_records
-    from checks.report import ReportContext, RuleInfo, Summary, render
+    from checks.report import ReportContext, RuleInfo, Summary, count_by_severity, render
     from checks.rules.load import load_rule_file
     from checks.runner import check
     from checks.selection import changed_paths, involving, normalise_paths
@@ -99,9 +99,7 @@ def report_check(options: CheckOptions) -> int:
             )
 
     records = to_records(findings)
-    by_severity = {"error": 0, "warning": 0, "info": 0}
-    for record in records:
-        by_severity[record["severity"]] = by_severity.get(record["severity"], 0) + 1
+    by_severity = count_by_severity(records)
     claims = result.claims
     summary = Summary(
         articles=len(result.articles),
@@ -121,6 +119,8 @@ def report_check(options: CheckOptions) -> int:
         color=use_color,
         tool_version=_version(),
         articles=tuple((a.id, a.path) for a in result.articles),
+        base_dir=os.environ.get("GITHUB_WORKSPACE") or os.getcwd(),
+        link_base=_github_link_base(),
     )
     write_output(render(options.fmt, records, summary, context), options.output)
     if options.fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
@@ -148,6 +148,15 @@ def _rule_info(info_type: type, rule: object) -> object:
         description=rule.description or first,  # type: ignore[attr-defined]
         help_text=doc,
     )
+
+
+def _github_link_base() -> str | None:
+    """``<server>/<repo>/blob/<sha>/`` inside GitHub Actions (clickable step summaries)."""
+    parts = [os.environ.get(k) for k in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")]
+    if not all(parts):
+        return None
+    server, repository, sha = parts
+    return f"{server}/{repository}/blob/{sha}/"
 
 
 def _stdout_is_tty() -> bool:

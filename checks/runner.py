@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from checks.engine.pandas import EVALUATORS, load_all
+from checks.engine.pandas import load_all
 from checks.engine.pandas.frame import prepare
+from checks.engine.pandas.part_of import implicit_findings
 from checks.findings import Finding, sort_findings
 from checks.rules.model import RuleFile
 from checks.selection import apply_suppressions
@@ -45,9 +46,8 @@ def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding],
     for rule in rule_file.rules:
         findings.extend(evaluators[rule.kind](rule, frame, rule_file))
         ran += 1
-    implicit = EVALUATORS.get("part_of")
-    if implicit is not None and any(m.part_of for m in rule_file.vocabulary.metrics.values()):
-        findings.extend(implicit(None, frame, rule_file))  # type: ignore[arg-type]
+    if any(metric.part_of for metric in rule_file.vocabulary.metrics.values()):
+        findings.extend(implicit_findings(frame, rule_file))
         ran += 1
     return sort_findings(findings), ran
 

@@ -1,12 +1,52 @@
 """Find every quantity in a text: number, hedge, unit and counted noun.
 
 INTERFACE (owned by the quantities work; other stages rely on this shape).
+
+One compiled pattern scans the text once; it matches, at each position, first
+things that are *not* claims (dates, times, labels, codes: see
+:mod:`claims.distractors`), then vague phrases, numerals, fractions and "twice".
+Only the matches get further work: the hedge before them, a range partner, the
+counted noun and a "per <noun>" rate. Policies (each has tests):
+
+- Ranges: "between a and b", "a to b", "a-b", "a or b" ("seven or eight days").
+  After a verb of change ("rose from 800 to 1,100", "rose 7% to $212.40") the two
+  numbers stay two exact quantities, as they do when their units differ. A bare
+  small number borrows the scale of the end it precedes ("11 to 12,000").
+- Changes: the size of a change is unsigned ("fell 14 per cent" -> 14 percent);
+  fractions ("by a third", "in half") are quantities only after a verb of change,
+  in percent. "doubled"/"tripled" are left to the relations stage (not quantities).
+- Multiples: "three times" is 3 with noun "times"; "twice" is 2, "thrice" 3.
+- "one"/"a"/"an": "one" counts only before a counted noun and not as a pronoun
+  ("one of", "one party", "the one"); "a"/"an" counts as 1 only when it continues
+  an enumeration of counted items ("three buggies, twelve cars, and an armored
+  vehicle").
+- Durations: "over"/"under" before a span of time are prepositions, not hedges
+  ("over three days" is 3 days).
+- Small vague words ("several", "a few") need a counted noun ("several of them"
+  is not a claim); large ones ("hundreds were hurt") do not.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.distractors import NOT_A_CLAIM_PATTERN
+from claims.hedges import HedgeTable, hedge_table
+from claims.numbers import (
+    DIGIT_SCALE_PATTERN,
+    DIGITS_PATTERN,
+    FRACTIONS,
+    WORDS_PATTERN,
+    magnitude,
+    parse_digits,
+    parse_words,
+    scale_value,
+)
+from claims.quantity_items import Token, build_quantities
+from claims.units import CURRENCY_SYMBOLS
 from claims.vocab import Vocabulary
 
 
@@ -31,6 +71,126 @@ class Quantity:
     number_end: int
 
 
+_CURRENCY = "|".join(re.escape(mark) for mark in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
+_NOT_ORDINAL = r"(?!\w|-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th|st|nd|rd)\b)"
+_NOT_FRACTION = r"(?!\s+(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
+_NUMERAL = (
+    rf"(?P<cur>(?<![\w$€£₩₽₴¥])(?:{_CURRENCY})[ \u00a0]?)?"
+    rf"(?:(?<![\w.])(?<![A-Za-z]-)(?<!\d,)(?P<digits>{DIGITS_PATTERN})"
+    rf"(?:{DIGIT_SCALE_PATTERN})?(?P<uabbr>km|kg)?"
+    rf"|(?<![\w-])(?P<words>{WORDS_PATTERN}){_NOT_FRACTION})"
+    rf"{_NOT_ORDINAL}"
+    r"(?P<pct>[ \u00a0]?%|\s+(?i:per\s?cent|percent|pct|percentage\s+points?)\b)?"
+)
+_FRACTION = (
+    r"(?<![\w-])(?i:(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)"
+    r"(?![\w-])"
+)
+_MULTIPLE = r"(?<![\w-])(?i:twice|thrice)\b"
+_HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled patterns for one hedge table (its phrases are part of them)."""
+
+    scan: re.Pattern[str]
+    hedge_before: re.Pattern[str]
+    between: re.Pattern[str]
+
+
+def _phrase_pattern(phrase: str) -> str:
+    return r"\s+".join(re.escape(word) for word in phrase.split())
+
+
+@functools.lru_cache(maxsize=32)
+def patterns(table: HedgeTable) -> Patterns:
+    """The scan pattern and hedge patterns of ``table`` (compiled once per table)."""
+    vague = []
+    for phrase, _ in sorted(table.vague, key=lambda item: len(item[0]), reverse=True):
+        base = phrase[: -len(" of")] if phrase.endswith(" of") else phrase
+        tail = r"(?:\s+of)?" if phrase.endswith(" of") else ""
+        vague.append(_phrase_pattern(base) + tail)
+    scan = re.compile(
+        rf"(?P<skip>(?<![\w$])(?:{NOT_A_CLAIM_PATTERN}))"
+        rf"|(?P<vague>(?<![\w-])(?i:{'|'.join(vague)})(?![\w-]))"
+        rf"|(?P<num>{_NUMERAL})"
+        rf"|(?P<frac>{_FRACTION})"
+        rf"|(?P<mult>{_MULTIPLE})"
+    )
+    words = sorted((phrase for phrase, _ in table.words), key=len, reverse=True)
+    hedge_before = re.compile(
+        rf"(?<![\w-])(?P<hedge>(?i:{'|'.join(map(_phrase_pattern, words))}))\s+$"
+    )
+    return Patterns(scan, hedge_before, re.compile(r"(?<![\w-])(?i:between)\s+$"))
+
+
+def _token(match: re.Match[str]) -> Token | None:
+    kind = match.lastgroup
+    start, end = match.span()
+    if kind == "vague":
+        return Token("vague", start, end, 0.0, start, end, phrase=match.group())
+    if kind == "frac":
+        phrase = " ".join(match.group().lower().replace("-", " ").split())
+        if phrase.endswith(("halves",)):
+            return None
+        return Token("fraction", start, end, FRACTIONS.get(phrase, 0.0), start, end, phrase=phrase)
+    if kind == "mult":
+        value = 2.0 if match.group().lower() == "twice" else 3.0
+        return Token("multiple", start, end, value, start, end, phrase=match.group())
+    if kind != "num":
+        return None
+    currency = match.group("cur")
+    digits = match.group("digits")
+    scale, abbreviation = match.group("scale"), match.group("abbr")
+    unit_abbreviation = match.group("uabbr")
+    number_start = match.start("digits") if digits else match.start("words")
+    number_end = match.start("pct") if match.group("pct") else end
+    if digits:
+        value = parse_digits(digits)
+        if abbreviation and abbreviation.strip() in ("m", "b") and not currency:
+            # "300m" with no currency is a distance in metres; "5b" alone is unclear.
+            unit_abbreviation = "m" if abbreviation.strip() == "m" else None
+            if unit_abbreviation is None:
+                return None
+            abbreviation = None
+        value *= scale_value(scale, abbreviation)
+    else:
+        value = parse_words(match.group("words"))
+    return Token(
+        "number",
+        start,
+        end,
+        value,
+        number_start,
+        number_end,
+        phrase=match.group(),
+        currency=CURRENCY_SYMBOLS[currency.strip()] if currency else None,
+        percent=bool(match.group("pct")),
+        digits=digits if digits and not (scale or abbreviation) else None,
+        scaled=bool(scale or abbreviation),
+        magnitude=scale_value(scale, abbreviation) if (scale or abbreviation) else (
+            magnitude(digits) if digits else 1.0
+        ),
+        words=not digits,
+        unit_abbreviation=unit_abbreviation,
+    )
+
+
 def find_quantities(text: str, vocabulary: Vocabulary | None = None) -> list[Quantity]:
-    """Every quantity in ``text`` in order of ``start``; years, dates, times, ordinals excluded."""
-    raise NotImplementedError
+    """Every quantity in ``text`` in order of ``start``; years, dates, times, ordinals excluded.
+
+    ``vocabulary`` supplies unit definitions (nouns -> units) and hedge overrides;
+    without it, built-in units and the default hedge table are used.
+    """
+    vocabulary = vocabulary or Vocabulary()
+    table = hedge_table(vocabulary.hedges)
+    compiled = patterns(table)
+    tokens = [token for match in compiled.scan.finditer(text) if (token := _token(match))]
+    found = build_quantities(
+        text, tokens, table, compiled.hedge_before, compiled.between, vocabulary.units
+    )
+    return [Quantity(*fields) for fields in found]
+
+
+__all__ = ["Quantity", "find_quantities"]

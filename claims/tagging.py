@@ -1,14 +1,45 @@
 """Tag each quantity with its sentence, metric, entity, source, relay and period.
 
 INTERFACE (owned by the tagging work; other stages rely on this shape).
+
+Metric: the cues of the vocabulary's metrics are ranked for each figure, and the best
+ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) wins:
+
+1. a cue inside the figure's own phrase ("three buggies", "$2,000 for each soldier");
+2. a cue that governs the figure: right before it with only small words between
+   ("killed 77 soldiers", "injured an additional 40") or right after its noun
+   ("77 soldiers were killed");
+3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence.
+
+Ties go to the nearest cue (characters between cue and figure), then to the cue before the
+figure. A cue inside another figure's phrase belongs to that figure. A figure that is itself
+a period ("in just three days") never takes a metric.
+
+Entity: an alias inside the figure's phrase ("77 North Korean soldiers"), else one right
+after it ("troops from North Korea"), else the nearest alias before the figure in its
+clause, after it in its clause, before it in the sentence, after it in the sentence, and
+last the nearest alias earlier in the same paragraph; NA when none. Aliases inside a
+source's name ("South Korean intelligence", "Seoul's report") never count, nor aliases that
+are the agent of a blow ("Ukrainian forces destroyed", "killed by Russian drones"): the
+figure is about the other side.
+
+Source and relay: :mod:`claims.attribution`. Period: :mod:`claims.periods`; the period
+phrase must share the figure's clause, and standing totals ("a total of") and rates
+("USD / month") take none.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from claims.attribution import AttributionFinder, SentenceSources, attribute_sentences
+from claims.cues import CompiledVocabulary, Hit, compile_vocabulary, metric_fit
+from claims.periods import Period, find_periods
 from claims.quantities import Quantity
+from claims.sentences import Span, TextLayout
 from claims.vocab import Vocabulary
 
 
@@ -27,8 +58,222 @@ class Tags:
     unit: str | None = None
 
 
+_GLUE_BEFORE = re.compile(
+    r"\s*(?:(?:a|an|the|some|another|additional|more|other|further|estimated|reportedly|had|"
+    r"have|has|been|were|was|be|being|only|just|almost|nearly|at\s+least|a\s+total\s+of|as\s+"
+    r"many\s+as|up\s+to|about|around|approximately|roughly|over|more\s+than|all)\s+){0,4}"
+)
+_GLUE_AFTER = re.compile(
+    r"\s*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|already|all|now|"
+    r"later|believed|to\s+have|to\s+be|who\s+were|that\s+were|in\s+total|in\s+all|more|others?)"
+    r"\s+){0,4}"
+)
+_FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+_AGENT_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:forces|troops|army|military|units?|soldiers|drones?|artillery|"
+    r"strikes?|defenders|fighters|operators|special\s+forces|navy|air\s+force))?"
+    r"(?:\s+(?:also|reportedly|have|has|had|successfully))*\s+(?:killed|killing|destroyed|"
+    r"destroying|injured|injuring|wounded|wounding|captured|capturing|eliminated|eliminating|"
+    r"shot\s+down|struck|downed|neutrali[sz]ed|took\s+out|hit)\b"
+)
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
+_TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
+
+
 def tag_quantities(
     text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary
 ) -> list[Tags]:
-    """One :class:`Tags` per quantity, in the same order."""
-    raise NotImplementedError
+    """One :class:`Tags` per quantity, in the same order (policies in the module docstring)."""
+    if not quantities:
+        return []
+    context = _Context(text, quantities, compile_vocabulary(vocabulary))
+    return [context.tag(index) for index in range(len(quantities))]
+
+
+def _finder(compiled: CompiledVocabulary) -> AttributionFinder:
+    finder = compiled.extras.get("attribution")
+    if finder is None:
+        finder = compiled.extras["attribution"] = AttributionFinder(compiled.sources)
+    return finder
+
+
+class _Context:
+    """Everything computed once per text, then looked up per quantity."""
+
+    def __init__(
+        self, text: str, quantities: Sequence[Quantity], compiled: CompiledVocabulary
+    ) -> None:
+        self.text = text
+        self.quantities = quantities
+        self.compiled = compiled
+        self.definitions = tuple(compiled.vocabulary.units)
+        self.layout = TextLayout(text)
+        self.paragraph_starts = [start for start, _ in self.layout.paragraphs]
+        self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
+        self.phrase_order = sorted(self.phrases)
+        self.metric_hits = compiled.metrics.find(text)
+        self.metric_starts = [hit.start for hit in self.metric_hits]
+        source_hits = compiled.sources.find(text)
+        self.sources: list[SentenceSources] = attribute_sentences(
+            text, self.layout, _finder(compiled), source_hits
+        )
+        named = [(hit.start, hit.end) for hit in source_hits]
+        for sentence in self.sources:
+            for attribution in sentence.stated:
+                named.extend(attribution.names)
+        self.named = sorted(named)
+        self.entity_hits = [
+            hit for hit in compiled.entities.find(text) if not self._inside_name(hit)
+        ]
+        self.entity_starts = [hit.start for hit in self.entity_hits]
+        self.periods = find_periods(text)
+        self.period_starts = [period.start for period in self.periods]
+
+    def tag(self, index: int) -> Tags:
+        quantity = self.quantities[index]
+        phrase = self.phrases[index]
+        if self.layout.sentences:
+            sentence_index = self.layout.sentence_index(quantity.start)
+            sentence = self.layout.sentences[sentence_index]
+            attribution = self.sources[sentence_index].for_offset(quantity.start, quantity.end)
+        else:
+            sentence, attribution = (0, len(self.text)), None
+        clause = self.layout.clause_span(quantity.number_start)
+        is_period = self._is_period(quantity)
+        metric, unit = (None, None) if is_period else self._metric(quantity, phrase, clause, sentence)
+        return Tags(
+            sentence=self.text[sentence[0] : sentence[1]].strip(),
+            metric=metric,
+            entity=self._entity(phrase, clause, sentence),
+            source=attribution.source if attribution else None,
+            reported_by=attribution.reported_by if attribution else None,
+            period=None if is_period else self._period(quantity, phrase, clause),
+            unit=unit,
+        )
+
+    # -- metric -------------------------------------------------------------------------
+
+    def _metric(
+        self, quantity: Quantity, phrase: Span, clause: Span, sentence: Span
+    ) -> tuple[str | None, str | None]:
+        low = bisect.bisect_left(self.metric_starts, sentence[0])
+        high = bisect.bisect_left(self.metric_starts, sentence[1])
+        ranked = []
+        for hit in self.metric_hits[low:high]:
+            inside = hit.start < phrase[1] and hit.end > phrase[0]
+            if not inside and self._in_other_phrase(hit, phrase):
+                continue
+            before = hit.end <= phrase[0]
+            if inside:
+                rank, distance = 0, 0
+            else:
+                gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
+                glue = _GLUE_BEFORE if before else _GLUE_AFTER
+                governs = glue.fullmatch(self.text, *gap) is not None
+                in_clause = clause[0] <= hit.start < clause[1]
+                rank = 1 if governs else 2 if in_clause else 3
+                distance = gap[1] - gap[0]
+            ranked.append((rank, distance, not before, hit.start, hit))
+        vocabulary = self.compiled.vocabulary
+        for rank, _, _, _, hit in sorted(ranked, key=lambda item: item[:4]):
+            fit = metric_fit(
+                vocabulary.metrics[hit.key],
+                quantity.unit,
+                quantity.noun,
+                cue_in_phrase=rank == 0,
+                cue_governs=rank <= 1,
+                definitions=self.definitions,
+            )
+            if fit is not None:
+                return hit.key, fit.unit
+        return None, None
+
+    def _in_other_phrase(self, hit: Hit, own: Span) -> bool:
+        position = bisect.bisect_left(self.phrase_order, (hit.end,))
+        for start, end in self.phrase_order[max(position - 3, 0) : position]:
+            if (start, end) != own and start < hit.end and hit.start < end:
+                return True
+        return False
+
+    # -- entity -------------------------------------------------------------------------
+
+    def _inside_name(self, hit: Hit) -> bool:
+        position = bisect.bisect_left(self.named, (hit.end,))
+        return any(
+            start < hit.end and hit.start < end
+            for start, end in self.named[max(position - 4, 0) : position]
+        )
+
+    def _entity(self, phrase: Span, clause: Span, sentence: Span) -> str | None:
+        hits, starts = self.entity_hits, self.entity_starts
+        if not hits:
+            return None
+        paragraph_start = self._paragraph_start(sentence[0])
+        low = bisect.bisect_left(starts, paragraph_start)
+        high = bisect.bisect_left(starts, sentence[1])
+        nearby = hits[low:high]
+        for hit in nearby:
+            if hit.start < phrase[1] and hit.end > phrase[0]:
+                return hit.key
+        for hit in nearby:
+            if hit.start >= phrase[1] and _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
+                return hit.key
+        candidates = [hit for hit in nearby if not self._is_agent(hit)]
+        for span in (clause, sentence):
+            before = [h for h in candidates if h.end <= phrase[0] and h.start >= span[0]]
+            if before:
+                return before[-1].key
+            after = [h for h in candidates if h.start >= phrase[1] and h.end <= span[1]]
+            if after:
+                return after[0].key
+        earlier = [h for h in candidates if h.end <= sentence[0]]
+        return earlier[-1].key if earlier else None
+
+    def _is_agent(self, hit: Hit) -> bool:
+        if _AGENT_AFTER.match(self.text, hit.end):
+            return True
+        return _AGENT_BEFORE.search(self.text, max(hit.start - 12, 0), hit.start) is not None
+
+    def _paragraph_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[index] if index >= 0 else 0
+
+    # -- period -------------------------------------------------------------------------
+
+    def _nearby_periods(self, start: int, end: int) -> list[Period]:
+        low = bisect.bisect_left(self.period_starts, start)
+        high = bisect.bisect_left(self.period_starts, end)
+        return self.periods[low:high]
+
+    def _is_period(self, quantity: Quantity) -> bool:
+        for period in self._nearby_periods(quantity.start - 80, quantity.end):
+            if (
+                period.number_start >= 0
+                and period.number_start < quantity.number_end
+                and quantity.number_start < period.number_end
+            ):
+                return True
+        return False
+
+    def _period(self, quantity: Quantity, phrase: Span, clause: Span) -> str | None:
+        if _TIME_DENOMINATOR.search(quantity.unit):
+            return None
+        if _STANDING_TOTAL.search(self.text, max(quantity.start - 20, 0), quantity.number_start):
+            return None
+        best: tuple[int, Period] | None = None
+        for period in self._nearby_periods(clause[0], clause[1]):
+            if period.start < phrase[1] and phrase[0] < period.end:
+                continue
+            distance = max(period.start - phrase[1], phrase[0] - period.end, 0)
+            if best is None or distance < best[0]:
+                best = (distance, period)
+        return best[1].label if best else None
+
+
+def _phrase_end(text: str, quantity: Quantity) -> int:
+    """End of the figure's noun phrase: its span, stretched to its noun when that lies beyond."""
+    if not quantity.noun:
+        return quantity.end
+    found = text.find(quantity.noun, quantity.number_end, quantity.number_end + 80)
+    return max(quantity.end, found + len(quantity.noun)) if found >= 0 else quantity.end

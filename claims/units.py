@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 import pint
@@ -50,3 +51,110 @@ def canonical_unit(unit: str | pint.Unit, definitions: Sequence[str] = ()) -> st
     if parsed.dimensionless and str(parsed) in ("", "dimensionless"):
         return "dimensionless"
     return str(parsed)
+
+
+#: Currency marks written before an amount -> unit name in the registry.
+CURRENCY_SYMBOLS: dict[str, str] = {
+    "US$": "USD",
+    "$": "USD",
+    "USD": "USD",
+    "€": "EUR",
+    "EUR": "EUR",
+    "£": "GBP",
+    "GBP": "GBP",
+    "₩": "KRW",
+    "KRW": "KRW",
+    "₽": "RUB",
+    "RUB": "RUB",
+    "₴": "UAH",
+    "UAH": "UAH",
+    "¥": "JPY",
+    "JPY": "JPY",
+    "CNY": "CNY",
+}
+
+#: Built-in pint units a counted noun may name. Everything else pint knows ("point",
+#: "hand", "stone", "league") is also an everyday English word, so a noun only maps to
+#: a unit when it is listed here or defined by the rule file's ``units:``.
+MEASUREMENT_UNITS: frozenset[str] = frozenset(
+    {
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "meter",
+        "mile",
+        "nautical_mile",
+        "gram",
+        "metric_ton",
+        "hectare",
+        "acre",
+        "liter",
+        "barrel",
+        "percent",
+    }
+)
+#: The subset of :data:`MEASUREMENT_UNITS` that are spans of time (durations).
+TIME_UNITS: frozenset[str] = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+_ALLOWED_PREFIXES = ("", "kilo")
+_PLAIN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def defined_names(definitions: Sequence[str] = ()) -> frozenset[str]:
+    """Canonical names of the built-in currencies and of each rule-file definition."""
+    names = {definition.split("=", 1)[0].strip() for definition in BUILTIN_DEFINITIONS}
+    names.update(definition.split("=", 1)[0].strip() for definition in definitions)
+    return frozenset(names)
+
+
+def noun_unit(noun: str, definitions: Sequence[str] = ()) -> str | None:
+    """The canonical unit a counted noun names ("soldiers" -> "person"), else None.
+
+    Only rule-file units, currencies and :data:`MEASUREMENT_UNITS` count. Never raises
+    for an unknown or odd noun; answers are cached (pint parsing is slow).
+    """
+    return _noun_unit(noun, tuple(definitions))
+
+
+@functools.lru_cache(maxsize=8192)
+def _noun_unit(noun: str, definitions: tuple[str, ...]) -> str | None:
+    if not _PLAIN_WORD.fullmatch(noun):
+        return None
+    registry = get_registry(definitions)
+    allowed = defined_names(definitions)
+    for candidate in dict.fromkeys((noun, noun.lower())):
+        try:
+            parsed = registry.parse_unit_name(candidate)
+        except (pint.errors.PintError, ValueError, AttributeError, KeyError):
+            continue
+        for prefix, name, suffix in parsed:
+            if suffix:
+                continue
+            if name in allowed and not prefix:
+                return canonical_unit(name, definitions)
+            if name in MEASUREMENT_UNITS and prefix in _ALLOWED_PREFIXES:
+                return canonical_unit(prefix + name, definitions)
+    return None
+
+
+def is_time_unit(unit: str) -> bool:
+    """Whether a canonical unit string is a plain duration ("day", "week")."""
+    return unit in TIME_UNITS
+
+
+@functools.lru_cache(maxsize=4096)
+def _rate(numerator: str, denominator: str, definitions: tuple[str, ...]) -> str:
+    top = "1" if numerator == "dimensionless" else f"({numerator})"
+    return canonical_unit(f"{top} / ({denominator})", definitions)
+
+
+def rate_unit(numerator: str, denominator: str, definitions: Sequence[str] = ()) -> str:
+    """The canonical unit of ``numerator`` per ``denominator``: "USD", "person" -> "USD / person"."""
+    return _rate(numerator, denominator, tuple(definitions))

@@ -1,23 +1,16 @@
-"""Helpers shared by the report formats: numbers, detail lines, locations, coverage."""
+"""Helpers shared by the report formats: safe text, locations, rules, coverage."""
 
 from __future__ import annotations
 
-import math
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import PurePath, PurePosixPath
-from typing import Any
 
 from checks.findings import SEVERITIES
 from checks.report import Record, ReportContext, RuleInfo, Summary
 
-#: Longest detail line before it is cut (a report line stays readable in a terminal).
-DETAIL_WIDTH = 96
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-_INFINITE = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf}
-# Detail keys that the finding's own claims already show.
-_SKIPPED_DETAIL = frozenset({"bindings", "claims", "claim_ids"})
 
 
 def one_line(text: object) -> str:
@@ -37,103 +30,6 @@ def one_line(text: object) -> str:
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """``"1 error"``, ``"2 errors"``; ``many`` for irregular plurals."""
     return f"{count} {noun if count == 1 else many or noun + 's'}"
-
-
-def as_number(value: Any) -> float | None:
-    """A float from a record value (``"inf"`` strings included), else None."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        return float(value)
-    if isinstance(value, str) and value.strip().lower() in _INFINITE:
-        return _INFINITE[value.strip().lower()]
-    return None
-
-
-def format_number(value: float) -> str:
-    """A figure as a reader writes it: ``12,000``, ``2.7``, ``0.125``, ``∞``."""
-    if math.isnan(value):
-        return "?"
-    if math.isinf(value):
-        return "∞" if value > 0 else "-∞"
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    if abs(value) >= 100:
-        return f"{value:,.1f}".rstrip("0").rstrip(".")
-    return f"{value:.3g}"
-
-
-def format_interval(low: float, high: float) -> str:
-    """``1,100``, ``990 to 1,210``, ``at least 3,000``, ``at most 500``."""
-    if low == high:
-        return format_number(low)
-    if math.isinf(high) and math.isinf(low):
-        return "any value"
-    if math.isinf(high):
-        return f"at least {format_number(low)}"
-    if math.isinf(low):
-        return f"at most {format_number(high)}"
-    return f"{format_number(low)} to {format_number(high)}"
-
-
-def format_value(value: Any) -> str | None:
-    """A detail value in words, or None when it is not worth a mention."""
-    if value is None:
-        return None
-    number = as_number(value)
-    if number is not None:
-        return format_number(number)
-    if isinstance(value, Sequence) and not isinstance(value, str):
-        numbers = [as_number(item) for item in value]
-        if len(value) == 2 and None not in numbers:
-            return format_interval(*sorted(n for n in numbers if n is not None))
-        parts = [part for part in (format_value(item) for item in value) if part]
-        nested = any(isinstance(item, Sequence) and not isinstance(item, str) for item in value)
-        return (" vs " if nested else ", ").join(parts) or None
-    if isinstance(value, Mapping):
-        return None
-    return one_line(value)
-
-
-def detail_lines(detail: Mapping[str, Any], width: int = DETAIL_WIDTH) -> list[str]:
-    """The numbers behind a finding in at most two short lines.
-
-    A comparison (``lhs``, ``op``, ``rhs``) reads as one: ``1,150 to 1,250 > 1,000``;
-    every other entry reads as ``label value``, in the evaluator's order.
-    """
-    parts: list[str] = []
-    shown: set[str] = set(_SKIPPED_DETAIL)
-    if "lhs" in detail and "rhs" in detail:
-        left, right = format_value(detail["lhs"]), format_value(detail["rhs"])
-        op = one_line(detail.get("op", "vs"))
-        expr = f"{one_line(detail['expr'])}: " if detail.get("expr") else ""
-        parts.append(f"{expr}{left} {op} {right} cannot hold")
-        shown.update({"lhs", "rhs", "op", "expr"})
-    for key, value in detail.items():
-        if key in shown:
-            continue
-        text = format_value(value)
-        if text:
-            parts.append(f"{one_line(key).replace('_', ' ')} {text}")
-    return _wrap(parts, width, max_lines=2)
-
-
-def _wrap(parts: list[str], width: int, max_lines: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for part in parts:
-        candidate = f"{current}; {part}" if current else part
-        if len(candidate) <= width or not current:
-            current = candidate
-            continue
-        lines.append(current)
-        current = part
-    if current:
-        lines.append(current)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        lines[-1] = lines[-1][: width - 1].rstrip() + "…"
-    return [line if len(line) <= width else line[: width - 1] + "…" for line in lines]
 
 
 def claim_location(claim: Record) -> str:

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checks.report import Record, ReportContext, Summary, formatter
-from checks.report._common import claim_location, coverage_line, detail_lines, report_path
+from checks.report._common import claim_location, coverage_line, report_path
+from checks.report._detail import detail_lines
 from checks.report.markdown import markdown_report
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}

@@ -14,7 +14,7 @@ from typing import Any
 
 from checks.report import Record, ReportContext, Summary, formatter
 
-_RECORD_KEYS = ("rule", "severity", "message", "claims", "detail")
+_RECORD_KEYS = ("fingerprint", "rule", "severity", "message", "claims", "detail")
 _CLAIM_KEYS = ("claim_id", "article", "line", "col", "text", "path")
 
 
@@ -45,13 +45,14 @@ def json_safe(value: Any) -> Any:
 
 
 def _ordered_record(record: Record) -> dict[str, Any]:
-    ordered = _ordered(record, _RECORD_KEYS)
-    ordered["detail"] = record.get("detail") or {}
+    ordered: dict[str, Any] = {key: record[key] for key in _RECORD_KEYS[:4] if key in record}
     ordered["claims"] = [_ordered(claim, _CLAIM_KEYS) for claim in record.get("claims") or []]
+    ordered["detail"] = record.get("detail") or {}
+    ordered.update({key: record[key] for key in sorted(record) if key not in ordered})
     return ordered
 
 
 def _ordered(mapping: Mapping[str, Any], known: tuple[str, ...]) -> dict[str, Any]:
-    ordered = {key: mapping.get(key) for key in known}
+    ordered = {key: mapping[key] for key in known if key in mapping}
     ordered.update({key: mapping[key] for key in sorted(mapping) if key not in ordered})
     return ordered

@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from checks.report import Record, ReportContext, RuleInfo, Summary, formatter
-from checks.report._common import all_rules, claim_location, detail_lines
+from checks.report._common import all_rules, claim_location
+from checks.report._detail import detail_lines
 
 NO_ARTICLE = "(no article)"
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -17,11 +17,11 @@ from checks.report import Record, ReportContext, Summary, formatter
 from checks.report._common import (
     claim_location,
     coverage_line,
-    detail_lines,
     one_line,
     report_path,
     severity_counts,
 )
+from checks.report._detail import detail_lines
 
 #: A pull-request comment has a size limit; past this many findings the rest are counted.
 MAX_FINDINGS = 200

@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import quote
 
 from checks.report import Record, ReportContext, RuleInfo, Summary, formatter
-from checks.report._common import all_rules, detail_lines, report_path
+from checks.report._common import all_rules, report_path
+from checks.report._detail import detail_lines
 from checks.report.json import json_safe
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -47,27 +48,30 @@ def render_sarif(records: Sequence[Record], summary: Summary, context: ReportCon
 
 
 def fingerprint(record: Record) -> str:
-    """A stable hash of the rule id, the claims' texts and their article ids."""
+    """The record's ``fingerprint`` (:meth:`checks.findings.Finding.fingerprint`).
+
+    Records made elsewhere may lack it; it is then computed the same way: a hash of
+    the rule id and the claims' article ids and texts, never their positions.
+    """
+    if record.get("fingerprint"):
+        return str(record["fingerprint"])
     claims = record.get("claims") or []
-    material = [str(record.get("rule", ""))]
-    material += [f"{claim.get('article', '')}\x1f{claim.get('text', '')}" for claim in claims]
-    digest = hashlib.sha256(json.dumps(material, ensure_ascii=False).encode("utf-8"))
-    return digest.hexdigest()[:32]
+    parts = sorted(f"{claim.get('article', '')}\x1f{claim.get('text', '')}" for claim in claims)
+    payload = "\x1e".join([str(record.get("rule", "")), *parts])
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:32]
 
 
 def _descriptor(rule: RuleInfo) -> dict[str, Any]:
     summary_text = rule.description or f"{rule.kind} rule {rule.id}"
     short = summary_text.strip().split("\n", 1)[0]
-    descriptor: dict[str, Any] = {
+    return {
         "id": rule.id,
         "shortDescription": {"text": short},
         "fullDescription": {"text": summary_text.strip()},
+        "help": {"text": (rule.help_text or summary_text).strip()},
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"kind": rule.kind},
     }
-    if rule.help_text:
-        descriptor["help"] = {"text": rule.help_text.strip()}
-    return descriptor
 
 
 def _result(record: Record, index: dict[str, int], context: ReportContext) -> dict[str, Any]:

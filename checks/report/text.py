@@ -21,10 +21,10 @@ from checks.report import Record, ReportContext, Summary, formatter
 from checks.report._common import (
     claim_location,
     coverage_line,
-    detail_lines,
     grouped_by_article,
     one_line,
 )
+from checks.report._detail import detail_lines
 
 _RESET = "\x1b[0m"
 _STYLES = {

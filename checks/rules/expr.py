@@ -37,70 +37,21 @@ from typing import Any
 import pint
 import sympy
 
+from checks.rules.expr_syntax import (
+    BINARY,
+    FUNCTIONS,
+    MAX_DEPTH,
+    MAX_EXPONENT,
+    MAX_LENGTH,
+    OPERATORS,
+    depth,
+    expr_error,
+    integer_literal,
+    operator_text,
+    rejected,
+    where,
+)
 from checks.rules.model import Fact
-from claims.errors import ConfigError
-
-MAX_LENGTH = 500
-MAX_DEPTH = 30
-MAX_EXPONENT = 4
-FUNCTIONS = ("abs", "min", "max")
-#: Comparison operators accepted, by ast type; ``!=`` has no useful interval meaning.
-OPERATORS: dict[type[ast.cmpop], str] = {
-    ast.Lt: "<",
-    ast.LtE: "<=",
-    ast.Eq: "==",
-    ast.GtE: ">=",
-    ast.Gt: ">",
-}
-_BINARY: dict[type[ast.operator], str] = {
-    ast.Add: "+",
-    ast.Sub: "-",
-    ast.Mult: "*",
-    ast.Div: "/",
-    ast.Pow: "**",
-}
-#: Human names of rejected constructs (anything not listed falls back to the ast name).
-_CONSTRUCTS: dict[type[ast.AST], str] = {
-    ast.Attribute: "attribute access",
-    ast.Subscript: "subscript",
-    ast.Lambda: "lambda",
-    ast.ListComp: "comprehension",
-    ast.SetComp: "comprehension",
-    ast.DictComp: "comprehension",
-    ast.GeneratorExp: "comprehension",
-    ast.JoinedStr: "f-string",
-    ast.FormattedValue: "f-string",
-    ast.BoolOp: "boolean operator (and/or)",
-    ast.NamedExpr: "assignment expression (:=)",
-    ast.Starred: "starred argument",
-    ast.IfExp: "conditional expression",
-    ast.Tuple: "tuple",
-    ast.List: "list",
-    ast.Set: "set",
-    ast.Dict: "dict",
-    ast.Await: "await",
-    ast.Yield: "yield",
-    ast.YieldFrom: "yield",
-    ast.Slice: "slice",
-}
-#: How rejected operators are shown to the user.
-_OPERATOR_TEXT: dict[type[ast.AST], str] = {
-    ast.Mod: "%",
-    ast.FloorDiv: "//",
-    ast.MatMult: "@",
-    ast.BitAnd: "&",
-    ast.BitOr: "|",
-    ast.BitXor: "^",
-    ast.LShift: "<<",
-    ast.RShift: ">>",
-    ast.Not: "not",
-    ast.Invert: "~",
-    ast.NotEq: "!=",
-    ast.Is: "is",
-    ast.IsNot: "is not",
-    ast.In: "in",
-    ast.NotIn: "not in",
-}
 
 
 @dataclass(frozen=True)
@@ -174,18 +125,18 @@ def parse_expression(
     ``registry`` resolves unit names and checks dimensions.
     """
     if not isinstance(text, str) or not text.strip():
-        raise _error("must be a non-empty expression such as 'killed <= deployed'")
+        raise expr_error("must be a non-empty expression such as 'killed <= deployed'")
     if len(text) > MAX_LENGTH:
-        raise _error(f"is {len(text)} characters long; the limit is {MAX_LENGTH}")
+        raise expr_error(f"is {len(text)} characters long; the limit is {MAX_LENGTH}")
     try:
         tree = ast.parse(text.strip(), mode="eval")
     except SyntaxError as error:
         column = f" at column {error.offset}" if error.offset else ""
-        raise _error(f"is not a valid expression{column}: {error.msg}") from None
+        raise expr_error(f"is not a valid expression{column}: {error.msg}") from None
     except (RecursionError, MemoryError, ValueError):
-        raise _error("is too deeply nested") from None
-    if _depth(tree.body) > MAX_DEPTH:
-        raise _error(f"is nested more than {MAX_DEPTH} levels deep")
+        raise expr_error("is too deeply nested") from None
+    if depth(tree.body) > MAX_DEPTH:
+        raise expr_error(f"is nested more than {MAX_DEPTH} levels deep")
     builder = _Builder(metrics, facts, registry)
     comparisons = builder.comparisons(tree.body)
     used = builder.used
@@ -199,49 +150,6 @@ def parse_expression(
         scales=tuple((name, builder.scale[name]) for name in used),
         fact_records=tuple(facts[name] for name, kind in used.items() if kind == "fact"),
     )
-
-
-def _error(message: str) -> ConfigError:
-    return ConfigError(message, key="expr")
-
-
-def _depth(node: ast.AST, level: int = 1) -> int:
-    """Nesting depth of ``node``; stops descending once past the limit."""
-    if level > MAX_DEPTH:
-        return level
-    children = list(ast.iter_child_nodes(node))
-    return max((_depth(child, level + 1) for child in children), default=level)
-
-
-def _where(node: ast.AST) -> str:
-    offset = getattr(node, "col_offset", None)
-    return f" at column {offset + 1}" if offset is not None else ""
-
-
-def _rejected(node: ast.AST, what: str | None = None) -> ConfigError:
-    if what is None:
-        if isinstance(node, ast.Constant):
-            what = _constant_name(node.value)
-        else:
-            what = _CONSTRUCTS.get(type(node), type(node).__name__)
-    return _error(
-        f"{what}{_where(node)} is not allowed (only numbers, names, + - * / **, "
-        f"comparisons and {', '.join(FUNCTIONS)}())"
-    )
-
-
-def _constant_name(value: Any) -> str:
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, bytes):
-        return "bytes"
-    if isinstance(value, bool):
-        return "boolean"
-    if value is None:
-        return "None"
-    if value is Ellipsis:
-        return "ellipsis"
-    return f"{type(value).__name__} literal"
 
 
 @dataclass
@@ -269,15 +177,15 @@ class _Builder:
     def comparisons(self, node: ast.AST) -> tuple[Comparison, ...]:
         if not isinstance(node, ast.Compare):
             self.build(node)  # reject bad constructs first: they are the bigger mistake
-            raise _error("must be a comparison such as 'killed + wounded <= deployed'")
+            raise expr_error("must be a comparison such as 'killed + wounded <= deployed'")
         sides = [self.build(node.left), *(self.build(item) for item in node.comparators)]
         result = []
         for index, op_node in enumerate(node.ops):
             op = OPERATORS.get(type(op_node))
             if op is None:
-                symbol = _OPERATOR_TEXT.get(type(op_node), type(op_node).__name__)
-                raise _error(
-                    f"comparison operator '{symbol}'{_where(node)} is not allowed "
+                symbol = operator_text(op_node)
+                raise expr_error(
+                    f"comparison operator '{symbol}'{where(node)} is not allowed "
                     f"(use one of {' '.join(OPERATORS.values())})"
                 )
             left, right = sides[index], sides[index + 1]
@@ -298,7 +206,7 @@ class _Builder:
             return self._name(node)
         if isinstance(node, ast.UnaryOp):
             if not isinstance(node.op, ast.USub | ast.UAdd):
-                raise _rejected(node, f"operator '{_operator_text(node.op)}'")
+                raise rejected(node, f"operator '{operator_text(node.op)}'")
             operand = self.build(node.operand)
             value = -operand.value if isinstance(node.op, ast.USub) else operand.value
             return _Part(value, operand.unit)
@@ -307,13 +215,13 @@ class _Builder:
         if isinstance(node, ast.Call):
             return self._call(node)
         if isinstance(node, ast.Compare):
-            raise _error(f"a comparison{_where(node)} can only be the whole expression")
-        raise _rejected(node)
+            raise expr_error(f"a comparison{where(node)} can only be the whole expression")
+        raise rejected(node)
 
     def _number(self, node: ast.Constant) -> _Part:
         value = node.value
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise _rejected(node)
+            raise rejected(node)
         number = sympy.Integer(value) if isinstance(value, int) else sympy.Float(value)
         return _Part(number, self.registry.dimensionless)
 
@@ -326,7 +234,7 @@ class _Builder:
         elif name not in FUNCTIONS and not name.startswith("_") and self._is_unit(name):
             kind, unit_text = "unit", name
         else:
-            raise _error(f"unknown name '{name}'{_where(node)}{self._suggest(name)}")
+            raise expr_error(f"unknown name '{name}'{where(node)}{self._suggest(name)}")
         unit = self._unit(unit_text, name)
         if name not in self.used:
             self.used[name] = kind
@@ -344,9 +252,9 @@ class _Builder:
         try:
             unit = self.registry.Unit(text)
         except (pint.errors.PintError, ValueError, TypeError, AttributeError) as error:
-            raise _error(f"'{name}' has an unknown unit {text!r}: {error}") from None
+            raise expr_error(f"'{name}' has an unknown unit {text!r}: {error}") from None
         if not self.registry.Quantity(1, unit)._is_multiplicative:
-            raise _error(f"'{name}' has unit {text!r} with an offset; use a plain unit")
+            raise expr_error(f"'{name}' has unit {text!r} with an offset; use a plain unit")
         return unit
 
     def _suggest(self, name: str) -> str:
@@ -360,8 +268,8 @@ class _Builder:
         return f" (metrics and facts: {names}; units such as year, day, person, USD)"
 
     def _binary(self, node: ast.BinOp) -> _Part:
-        if type(node.op) not in _BINARY:
-            raise _rejected(node, f"operator '{_operator_text(node.op)}'")
+        if type(node.op) not in BINARY:
+            raise rejected(node, f"operator '{operator_text(node.op)}'")
         if isinstance(node.op, ast.Pow):
             return self._power(node)
         left, right = self.build(node.left), self.build(node.right)
@@ -378,21 +286,21 @@ class _Builder:
             unit = left.unit * right.unit
         else:
             if right.value == 0:
-                raise _error(f"division by zero{_where(node)}")
+                raise expr_error(f"division by zero{where(node)}")
             unit = left.unit / right.unit
         value = operations[type(node.op)](left.value, right.value)
         return _Part(value, unit)
 
     def _power(self, node: ast.BinOp) -> _Part:
-        exponent = _integer_literal(node.right)
+        exponent = integer_literal(node.right)
         if exponent is None or abs(exponent) > MAX_EXPONENT:
-            raise _error(
-                f"exponent{_where(node.right)} must be an integer literal between "
+            raise expr_error(
+                f"exponent{where(node.right)} must be an integer literal between "
                 f"-{MAX_EXPONENT} and {MAX_EXPONENT}"
             )
         base = self.build(node.left)
         if exponent < 0 and base.value == 0:
-            raise _error(f"division by zero{_where(node)}")
+            raise expr_error(f"division by zero{where(node)}")
         return _Part(sympy.Pow(base.value, sympy.Integer(exponent)), base.unit**exponent)
 
     def _call(self, node: ast.Call) -> _Part:
@@ -400,21 +308,21 @@ class _Builder:
             callee = node.func.id if isinstance(node.func, ast.Name) else None
             what = f"call to '{callee}'" if callee else "call"
             if not isinstance(node.func, ast.Name):
-                raise _rejected(node.func)
-            raise _rejected(node, what)
+                raise rejected(node.func)
+            raise rejected(node, what)
         name = node.func.id
         if node.keywords:
-            raise _rejected(node.keywords[0], "keyword argument")
+            raise rejected(node.keywords[0], "keyword argument")
         for argument in node.args:
             if isinstance(argument, ast.Starred):
-                raise _rejected(argument)
+                raise rejected(argument)
         arguments = [self.build(argument) for argument in node.args]
         if name == "abs":
             if len(arguments) != 1:
-                raise _error(f"abs(){_where(node)} takes exactly one argument")
+                raise expr_error(f"abs(){where(node)} takes exactly one argument")
             return _Part(sympy.Abs(arguments[0].value), arguments[0].unit)
         if len(arguments) < 2:
-            raise _error(f"{name}(){_where(node)} takes two or more arguments")
+            raise expr_error(f"{name}(){where(node)} takes two or more arguments")
         for other in arguments[1:]:
             self._same_dimension(
                 arguments[0].unit, other.unit, "first argument", "another argument", node
@@ -431,34 +339,15 @@ class _Builder:
         node: ast.AST | None = None,
     ) -> None:
         if left.dimensionality != right.dimensionality:
-            where = _where(node) if node is not None else ""
-            raise _error(
+            location = where(node) if node is not None else ""
+            raise expr_error(
                 f"{left_name} is {_dimension_text(left)}, {right_name} is "
-                f"{_dimension_text(right)}{where}: the units do not match"
+                f"{_dimension_text(right)}{location}: the units do not match"
             )
-
-
-def _integer_literal(node: ast.AST) -> int | None:
-    """The value of ``4`` or ``-2`` written literally, else None."""
-    sign = 1
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub | ast.UAdd):
-        sign = -1 if isinstance(node.op, ast.USub) else 1
-        node = node.operand
-    if (
-        isinstance(node, ast.Constant)
-        and isinstance(node.value, int)
-        and not isinstance(node.value, bool)
-    ):
-        return sign * node.value
-    return None
 
 
 def _is_zero(value: sympy.Expr) -> bool:
     return bool(value.is_Number and value == 0)
-
-
-def _operator_text(op: ast.AST) -> str:
-    return _OPERATOR_TEXT.get(type(op), type(op).__name__)
 
 
 def _unit_text(unit: pint.Unit) -> str:

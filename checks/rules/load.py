@@ -6,36 +6,34 @@ or a number (got 'lots')``. Lines come from the YAML node marks recorded at pars
 (``positions.py``), never from searching the text for the key.
 
 Errors raised by the vocabulary or a kind's ``from_mapping`` carry a key relative to
-their section or rule; :meth:`_Loader.located` turns it into a full path to find the line.
+their section or rule; ``Locator.located`` (positions.py) turns it into a full path
+to find the line.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import importlib.resources
-import math
 import os
 import re
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from checks.findings import SEVERITIES
 from checks.kinds import KIND_KEYS, KindContext, load_all
 from checks.messages import validate_template
 from checks.rules.model import (
-    BUILTIN_CHECKS,
     COMMON_RULE_KEYS,
-    DEFAULT_KEYS,
     DEFAULT_MESSAGE_FIELDS,
     Fact,
     Rule,
     RuleFile,
 )
-from checks.rules.positions import Document, join, parse_document, read_rule_text
-from checks.rules.values import closest, did_you_mean, parse_percentage, parse_unit
+from checks.rules.positions import join, parse_document, read_rule_text
+from checks.rules.sections import NAME, SectionLoader
+from checks.rules.values import closest, did_you_mean, parse_unit
 from claims.errors import ConfigError
+from claims.hedges import hedge_table
 from claims.vocab import VOCABULARY_SECTIONS, Vocabulary
 
 if TYPE_CHECKING:
@@ -43,10 +41,9 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION = 1
 TOP_LEVEL_KEYS = ("version", *VOCABULARY_SECTIONS, "facts", "defaults", "rules")
-FACT_KEYS = ("value", "unit", "low", "high", "source", "description")
+#: top-level keys with this prefix are ignored: a place for YAML anchors (``x-base: &base``)
+EXTENSION_PREFIX = "x-"
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-#: metric and fact keys are names inside expressions
-NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
 def default_rule_path() -> Path:
@@ -70,40 +67,8 @@ def load_rule_text(text: str, path: str | None = None) -> RuleFile:
     return _Loader(parse_document(text, path)).build()
 
 
-class _Loader:
+class _Loader(SectionLoader):
     """One pass over a parsed document, section by section, stopping at the first error."""
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.path = document.path
-
-    def fail(
-        self, message: str, key: str, *, rule: str | None = None, shown: str | None = None
-    ) -> NoReturn:
-        """Raise at the line of ``key`` (a full dotted path); ``shown`` is the key printed."""
-        raise ConfigError(
-            message,
-            path=self.path,
-            line=self.document.line_of(key) or 1,
-            rule=rule,
-            key=shown if shown is not None else key,
-        )
-
-    @contextmanager
-    def located(self, prefix: str = "", rule: str | None = None) -> Iterator[None]:
-        """Give a ConfigError raised inside (key relative to ``prefix``) its path and line."""
-        try:
-            yield
-        except ConfigError as error:
-            full = _under(prefix, error.key) if error.key else prefix
-            shown = error.key if rule is not None else (full or None)
-            raise ConfigError(
-                error.message,
-                path=self.path,
-                line=error.line or self.document.line_of(full) or 1,
-                rule=rule or error.rule,
-                key=shown,
-            ) from None
 
     def build(self) -> RuleFile:
         raw = self.document.data
@@ -114,7 +79,7 @@ class _Loader:
         if not isinstance(raw, Mapping):
             raise ConfigError("a rule file must be a mapping of sections", path=self.path, line=1)
         for key in raw:
-            if key not in TOP_LEVEL_KEYS:
+            if key not in TOP_LEVEL_KEYS and not key.startswith(EXTENSION_PREFIX):
                 self.fail(
                     f"unknown section '{key}'{did_you_mean(key, TOP_LEVEL_KEYS)} "
                     f"(sections: {', '.join(TOP_LEVEL_KEYS)})",
@@ -124,6 +89,9 @@ class _Loader:
         with self.located():
             vocabulary = Vocabulary.from_mapping(raw)
         vocabulary = dataclasses.replace(vocabulary, path=self.path)
+        with self.located():
+            # extraction reads hedges lazily; a bad one must fail here, with its line
+            hedge_table(vocabulary.hedges)
         registry = self.registry(vocabulary)
         self.check_metrics(vocabulary, registry)
         facts = self.facts(raw.get("facts"), vocabulary, registry)
@@ -174,136 +142,6 @@ class _Loader:
             except ConfigError as error:
                 self.fail(f"metric '{key}': {error.message}", where)
 
-    def facts(
-        self, raw: Any, vocabulary: Vocabulary, registry: pint.UnitRegistry
-    ) -> dict[str, Fact]:
-        if raw is None:
-            return {}
-        if not isinstance(raw, Mapping):
-            self.fail("must be a mapping of fact name to {value, unit, low, high, source}", "facts")
-        return {key: self.fact(key, spec, vocabulary, registry) for key, spec in raw.items()}
-
-    def fact(
-        self, key: str, spec: Any, vocabulary: Vocabulary, registry: pint.UnitRegistry
-    ) -> Fact:
-        where = f"facts.{key}"
-        if not NAME.match(key):
-            self.fail(
-                f"fact name '{key}' must be usable in expressions (letters, digits and _)", where
-            )
-        if key in vocabulary.metrics:
-            self.fail(f"fact '{key}' has the same name as a metric; rename one", where)
-        if not isinstance(spec, Mapping):
-            self.fail(f"fact '{key}' must be a mapping like {{value: 30, unit: USD}}", where)
-        for name in spec:
-            if name not in FACT_KEYS:
-                self.fail(
-                    f"fact '{key}': unknown key '{name}'{did_you_mean(name, FACT_KEYS)} "
-                    f"(keys: {', '.join(FACT_KEYS)})",
-                    f"{where}.{name}",
-                )
-        numbers = {
-            name: self.number(spec.get(name), f"{where}.{name}", key)
-            for name in ("value", "low", "high")
-        }
-        value, low, high = numbers["value"], numbers["low"], numbers["high"]
-        if (low is None) != (high is None):
-            missing = "high" if high is None else "low"
-            self.fail(f"fact '{key}' gives one bound; add '{missing}' too", f"{where}.{missing}")
-        if value is None and low is None:
-            self.fail(f"fact '{key}' needs a value, or low and high", where)
-        if low is None:
-            # a fact without bounds is exact
-            low = high = value
-        assert low is not None and high is not None
-        if low > high:
-            self.fail(f"fact '{key}': low {low:g} is above high {high:g}", f"{where}.low")
-        if value is not None and not low <= value <= high:
-            self.fail(
-                f"fact '{key}': value {value:g} is outside [{low:g}, {high:g}]", f"{where}.value"
-            )
-        unit = self.fact_unit(key, spec.get("unit", "dimensionless"), registry)
-        source = spec.get("source")
-        if source is not None and not isinstance(source, str):
-            self.fail(f"fact '{key}': source must be text", f"{where}.source")
-        return Fact(key=key, value=value, unit=unit, low=low, high=high, source=source)
-
-    def fact_unit(self, key: str, text: Any, registry: pint.UnitRegistry) -> str:
-        where = f"facts.{key}.unit"
-        try:
-            unit = parse_unit(text, registry, where)
-        except ConfigError as error:
-            self.fail(f"fact '{key}': {error.message}", where)
-        return (
-            "dimensionless"
-            if unit.dimensionless and str(unit) in ("", "dimensionless")
-            else str(unit)
-        )
-
-    def number(self, value: Any, key: str, fact: str) -> float | None:
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
-            self.fail(f"fact '{fact}': must be a number (got {value!r})", key)
-        return float(value)
-
-    def defaults(self, raw: Any) -> dict[str, dict[str, Any]]:
-        if raw is None:
-            return {}
-        names = tuple(BUILTIN_CHECKS)
-        if not isinstance(raw, Mapping):
-            self.fail(
-                f"must be a mapping of built-in check ({', '.join(names)}) to settings", "defaults"
-            )
-        settings: dict[str, dict[str, Any]] = {}
-        for name, spec in raw.items():
-            where = f"defaults.{name}"
-            if name not in BUILTIN_CHECKS:
-                self.fail(
-                    f"unknown built-in check '{name}'{did_you_mean(name, names)} "
-                    f"(built-in checks: {', '.join(names)})",
-                    where,
-                )
-            settings[name] = self.default_settings(spec, where)
-        return settings
-
-    def default_settings(self, spec: Any, where: str) -> dict[str, Any]:
-        if isinstance(spec, bool):
-            return {"enabled": spec}
-        if not isinstance(spec, Mapping):
-            self.fail("must be true, false or a mapping of enabled, tolerance, severity", where)
-        settings: dict[str, Any] = {}
-        for key, value in spec.items():
-            full = f"{where}.{key}"
-            if key not in DEFAULT_KEYS:
-                self.fail(
-                    f"unknown setting '{key}'{did_you_mean(key, DEFAULT_KEYS)} "
-                    f"(settings: {', '.join(DEFAULT_KEYS)})",
-                    full,
-                )
-            if key == "enabled" and not isinstance(value, bool):
-                self.fail(f"must be true or false (got {value!r})", full)
-            if key == "severity":
-                value = self.severity(value, full)
-            if key == "tolerance":
-                with self.located(full):
-                    value = parse_percentage(value, key="")
-            settings[key] = value
-        return settings
-
-    def severity(
-        self, value: Any, key: str, rule: str | None = None, shown: str | None = None
-    ) -> str:
-        if value not in SEVERITIES:
-            hint = did_you_mean(value, SEVERITIES) if isinstance(value, str) else ""
-            self.fail(
-                f"severity must be one of {', '.join(SEVERITIES)}{hint} (got {value!r})",
-                key,
-                rule=rule,
-                shown=shown,
-            )
-        return str(value)
-
     def rules(
         self, raw: Any, vocabulary: Vocabulary, facts: Mapping[str, Fact]
     ) -> tuple[Rule, ...]:
@@ -340,11 +178,12 @@ class _Loader:
         kind_name = spec.get("kind")
         if kind_name is None:
             fail(f"rule has no 'kind' (kinds: {', '.join(sorted(kinds))})", "kind")
-        if not isinstance(kind_name, str) or kind_name not in kinds:
-            shown = kind_name if isinstance(kind_name, str) else repr(kind_name)
-            guess = closest(shown, kinds)
+        if not isinstance(kind_name, str):
+            fail(f"must be the name of a kind, one of: {', '.join(sorted(kinds))}", "kind")
+        if kind_name not in kinds:
+            guess = closest(kind_name, kinds)
             hint = f"did you mean '{guess}'? " if guess else ""
-            fail(f"unknown kind '{shown}' ({hint}kinds: {', '.join(sorted(kinds))})", "kind")
+            fail(f"unknown kind '{kind_name}' ({hint}kinds: {', '.join(sorted(kinds))})", "kind")
         allowed = (*COMMON_RULE_KEYS, *KIND_KEYS.get(kind_name, ()))
         for key in spec:
             if key not in allowed:
@@ -401,13 +240,6 @@ class _Loader:
             )
         first_line[rule_id] = line
         return rule_id
-
-
-def _under(prefix: str, key: str) -> str:
-    """``key`` (relative, maybe ``same[1]``) below ``prefix``."""
-    if not prefix:
-        return key
-    return f"{prefix}{key}" if key.startswith("[") else f"{prefix}.{key}"
 
 
 def _message_fields(options: Any) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ import difflib
 import math
 import re
 from collections.abc import Iterable, Sequence
+from tokenize import TokenError
 from typing import TYPE_CHECKING, Any
 
 from claims.errors import ConfigError
@@ -35,7 +36,7 @@ COLUMNS = (
 )
 
 _PERCENT = re.compile(
-    r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+))\s*(?P<sign>%|percent|per cent)?\s*$"
+    r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<sign>%|percent|per cent)?\s*$"
 )
 _NUMBER = re.compile(r"^\s*(?P<number>[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*(?P<unit>.*)$")
 _UNIT_TOKEN = re.compile(
@@ -100,7 +101,7 @@ def parse_unit(text: Any, registry: pint.UnitRegistry, key: str) -> pint.Unit:
         where = "" if str(name) == text.strip() else f" in {text!r}"
         hint = did_you_mean(str(name), _unit_names(registry))
         raise ConfigError(f"unknown unit '{name}'{where}{hint}", key=key) from None
-    except (pint.errors.PintError, ValueError, AssertionError, TypeError, AttributeError) as e:
+    except (pint.errors.PintError, ValueError, AssertionError, TypeError, TokenError) as e:
         raise ConfigError(f"cannot read unit {text!r}: {e or 'bad syntax'}", key=key) from None
 
 
@@ -116,18 +117,23 @@ def _check_unit_text(text: str, key: str) -> None:
     )
     if len(text) > MAX_UNIT_TEXT:
         raise bad
-    position, previous = 0, "op"
+    position, previous, open_parentheses = 0, "op", 0
     while position < len(text.rstrip()):
         token = _UNIT_TOKEN.match(text, position)
         if token is None:
             raise bad
         kind = token.lastgroup or ""
+        open_parentheses += {"(": 1, ")": -1}.get(token.group().strip(), 0)
+        if open_parentheses < 0:
+            raise bad
         if kind == "power" and previous not in ("name", "op)"):
             raise bad
         if kind == "int" and (previous != "power" or len(token["int"].lstrip("-")) > 1):
             raise bad
         previous = "op)" if token.group().strip() == ")" else kind
         position = token.end()
+    if open_parentheses:
+        raise bad
 
 
 def parse_quantity(value: Any, registry: pint.UnitRegistry, key: str) -> pint.Quantity:

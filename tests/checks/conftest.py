@@ -86,3 +86,9 @@ def rule_file(raw: Mapping[str, Any] | None = None, rules: Iterable[Rule] = ()) 
 def make_claims() -> Callable[..., pd.DataFrame]:
     """The :func:`claims_table` factory as a fixture."""
     return claims_table
+
+
+@pytest.fixture
+def make_rule_file() -> Callable[..., RuleFile]:
+    """The :func:`rule_file` factory as a fixture."""
+    return rule_file

@@ -141,7 +141,7 @@ def _power(base: Bounds, exponent: int) -> Bounds:
 def _reciprocal(base: Bounds) -> Bounds:
     """1 / [lo, hi]; a zero end leaves that side unbounded, zero inside leaves both."""
     lo, hi = base
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
         inv_lo, inv_hi = 1.0 / hi, 1.0 / lo
     positive = lo > 0
     negative = hi < 0

@@ -20,10 +20,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import interval, key_columns, prepare, row_values, widen
 from checks.findings import ClaimRef, Finding
-from checks.rules.model import Rule, RuleFile
+from checks.rules.model import RuleFile
 from checks.rules.values import parse_percentage
 
 GROUP = ["article", "entity", "source_or_publisher", "period", "unit"]
@@ -160,9 +159,3 @@ def _sum_findings(
 
 def _public(row: pd.Series) -> dict[str, object]:
     return row_values({k: v for k, v in row.items() if not str(k).startswith("_")})
-
-
-@evaluator("part_of")
-def evaluate(rule: Rule | None, claims: pd.DataFrame, rule_file: RuleFile) -> list[Finding]:
-    """Registry adapter: the runner looks implicit checks up by name; ``rule`` is unused."""
-    return implicit_findings(claims, rule_file)

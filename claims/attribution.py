@@ -1,0 +1,317 @@
+"""Who made a claim (``source``) and who passed it on (``reported_by``).
+
+Attribution patterns recognised in a sentence (NAME is a run of capitalised words joined by
+"of", "for", "and", "the", or a source alias from the vocabulary, optionally followed by a
+role word such as "officials" or "intelligence"):
+
+==========================================  ==============================================
+"according to NAME"                         source NAME
+"NAME (also|further ...) said|says|         source NAME (also "NAME, the ..., said")
+reported|estimates|stated|confirmed|
+noted|claimed|believes|indicates|..."
+"..., said NAME"                            source NAME
+"NAME's report|assessment|estimate|data"    source NAME ("Seoul's report" -> "Seoul")
+"REL reports, citing NAME",                 source NAME, reported_by REL
+"REL, citing NAME, said"
+"NAME told REL"                             source NAME, reported_by REL ("told reporters":
+                                            no relay)
+"as reported by REL"                        reported_by REL of the sentence's claim; the
+                                            source itself when nobody else is named
+"it|they|the agency|the official|the        the last named source (same paragraph first,
+report ... said|added|..."                  else earlier in the article); NA if none
+==========================================  ==============================================
+
+A name maps to a source key through the longest vocabulary alias inside it; an unknown
+name is kept as written, trimmed of "the", titles ("President", "Maj. Gen.") and a
+possessive "'s". Pronouns and bare "officials" are never names: they continue an earlier
+attribution.
+
+Carrying over: a sentence without an attribution of its own takes the last attribution of
+the same paragraph (news paragraphs usually keep quoting one source until they name
+another); a new paragraph starts with none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from claims.cues import FormMatcher, Hit
+from claims.sentences import Span, TextLayout
+
+VERBS = (
+    "said|says|say|reported|reports|report|estimated|estimates|estimate|stated|states|"
+    "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
+    "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
+    "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
+    "discloses|wrote|writes|concluded|concludes"
+)
+#: verbs that are also nouns: "reports suggest" is not "reports" said by someone
+_NOUN_VERBS = frozenset("reports report claims claim estimates estimate notes states".split())
+_NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
+_ADVERBS = (
+    r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
+    r"had|reportedly|first|officially|then"
+)
+_ROLES = (
+    r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
+    r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
+)
+_ANAPHOR_NOUNS = (
+    "agency|service|ministry|official|officials|spokesman|spokeswoman|spokesperson|department|"
+    "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
+    "briefing|intelligence|source|sources"
+)
+_ANAPHOR = rf"(?:[Tt]he\s+(?:{_ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
+_DOCUMENTS = (
+    "report|reports|assessment|assessments|estimate|estimates|statement|data|analysis|figures|"
+    "briefing|findings|tally|count"
+)
+_DOCUMENT_ADJECTIVES = (
+    "latest|new|own|recent|initial|preliminary|updated|official|annual|intelligence|internal"
+)
+_CAPITALISED = r"(?:[A-Z][\w'’.\-]*|\([A-Z][\w.\-]*\))"
+_TRIGGER = re.compile(
+    rf"\b(?:[Aa]ccording\s+to|citing|{VERBS})\b|['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b"
+)
+
+_GENERIC = frozenset("it they he she we i this that these those there officials sources".split())
+_DETERMINERS = frozenset("some many several other two three senior top".split())
+_TITLES = frozenset(
+    """
+    president minister secretary spokesman spokeswoman spokesperson chief commander general
+    gen maj lt col adm sen senator rep ambassador director dr mr mrs ms prime deputy colonel
+    major lieutenant admiral leader head lawmaker
+    """.split()
+)
+#: "according to Article 4 of the agreement" cites a document's clause, not a claimant
+_DOCUMENT_PART = re.compile(r"(?:Article|Section|Clause|Chapter|Paragraph|Annex|Part)\b")
+_NOT_RELAYS = frozenset("congress parliament senate rada national assembly".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution in a sentence: who claims, who relays, and where the names are."""
+
+    start: int
+    end: int
+    source: str | None
+    reported_by: str | None = None
+    #: spans of the names in the phrase (entity aliases inside them are not what a figure
+    #: is about: "Seoul's report" does not make a figure South Korean)
+    names: tuple[Span, ...] = ()
+    #: "it said", "the agency added": stands for an earlier attribution
+    anaphoric: bool = False
+
+
+@dataclass
+class SentenceSources:
+    """The attributions stated in one sentence, and the one carried into it if none is."""
+
+    stated: list[Attribution] = field(default_factory=list)
+    carried: Attribution | None = None
+
+    def for_offset(self, start: int, end: int) -> Attribution | None:
+        """The attribution nearest to a figure at ``[start, end)``; else the carried one."""
+        if not self.stated:
+            return self.carried
+        return min(self.stated, key=lambda a: (_gap(a.start, a.end, start, end), a.start))
+
+
+def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
+    return max(a_start - b_end, b_start - a_end, 0)
+
+
+class AttributionFinder:
+    """Attribution patterns compiled around one vocabulary's source aliases."""
+
+    def __init__(self, sources: FormMatcher) -> None:
+        self.sources = sources
+        unit = rf"(?:{sources.alternation}|{_CAPITALISED})" if sources else _CAPITALISED
+        name = rf"{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*"
+        named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
+        adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
+        self.subject = re.compile(
+            rf"(?<![\w'’])(?P<name>{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
+            rf"{adverbs}\s+(?P<verb>{VERBS})\b"
+            rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
+        )
+        self.according = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{named})")
+        self.inverted = re.compile(
+            r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
+            rf"(?P<name>{named}|(?:{_ANAPHOR_NOUNS})\b)"
+        )
+        self.possessive = re.compile(
+            rf"(?<![\w'’])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
+            rf"(?:{_DOCUMENTS})\b"
+        )
+        self.citing = re.compile(rf"\bciting\s+(?:the\s+|an?\s+)?(?P<name>{named})")
+        self.relay_before_citing = re.compile(
+            rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{VERBS}))?\s*,\s*$"
+        )
+        self.reported_by = re.compile(rf"\breported\s+by\s+(?:the\s+)?(?P<name>{name})")
+
+    def in_sentence(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Attribution]:
+        """The attributions stated in ``text[start:end]``, anaphors unresolved."""
+        found: list[Attribution] = []
+        consumed: list[Span] = []
+        for match in self.citing.finditer(text, start, end):
+            relay = self.relay_before_citing.search(text, start, match.start())
+            names = [match.span("name")]
+            reported_by = None
+            if relay:
+                names.append(relay.span("relay"))
+                consumed.append(relay.span("relay"))
+                reported_by = self._name(text, *relay.span("relay"), hits)
+            source = self._name(text, *match.span("name"), hits)
+            begin = relay.start() if relay else match.start()
+            found.append(Attribution(begin, match.end(), source, reported_by, tuple(names)))
+        for match in self.subject.finditer(text, start, end):
+            verb = match["verb"]
+            if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
+                continue
+            if any(_overlaps(match.span("name"), span) for span in consumed):
+                continue
+            found.append(self._make(text, match, hits, relay_group="relay"))
+        for pattern in (self.according, self.inverted, self.possessive):
+            for match in pattern.finditer(text, start, end):
+                attribution = self._make(text, match, hits)
+                if attribution.source is None or not _DOCUMENT_PART.match(attribution.source):
+                    found.append(attribution)
+        for match in self.reported_by.finditer(text, start, end):
+            relay = self._name(text, *match.span("name"), hits)
+            found = _attach_relay(found, relay, match)
+        return _deduplicate(found)
+
+    def _make(
+        self, text: str, match: re.Match[str], hits: list[Hit], relay_group: str | None = None
+    ) -> Attribution:
+        name_span = match.span("name")
+        cleaned = clean_name(text[name_span[0] : name_span[1]])
+        if is_anaphor(cleaned):
+            return Attribution(match.start(), match.end(), None, None, (), anaphoric=True)
+        names = [name_span]
+        reported_by = None
+        if relay_group and match[relay_group]:
+            relay_span = match.span(relay_group)
+            relay = self._name(text, *relay_span, hits)
+            if relay and relay.lower() not in _NOT_RELAYS:
+                reported_by = relay
+                names.append(relay_span)
+        source = self._name(text, *name_span, hits)
+        return Attribution(match.start(), match.end(), source, reported_by, tuple(names))
+
+    def _name(self, text: str, start: int, end: int, hits: list[Hit]) -> str | None:
+        """The source key of the longest alias inside the name, else the name as written."""
+        inside = [hit for hit in hits if hit.start >= start and hit.end <= end]
+        if inside:
+            return max(inside, key=lambda hit: (hit.end - hit.start, -hit.start)).key
+        cleaned = clean_name(text[start:end])
+        return None if not cleaned or is_anaphor(cleaned) else cleaned
+
+
+def _overlaps(first: Span, second: Span) -> bool:
+    return first[0] < second[1] and second[0] < first[1]
+
+
+def _attach_relay(found: list[Attribution], relay: str | None, match: re.Match[str]) -> list[Attribution]:
+    if relay is None:
+        return found
+    open_claims = [a for a in found if a.reported_by is None and not a.anaphoric]
+    if not open_claims:
+        return [*found, Attribution(match.start(), match.end(), relay, None, (match.span("name"),))]
+    nearest = min(open_claims, key=lambda a: _gap(a.start, a.end, *match.span()))
+    updated = Attribution(
+        nearest.start,
+        nearest.end,
+        nearest.source,
+        relay,
+        (*nearest.names, match.span("name")),
+    )
+    return [updated if a is nearest else a for a in found]
+
+
+def _deduplicate(found: list[Attribution]) -> list[Attribution]:
+    kept: list[Attribution] = []
+    for attribution in found:
+        span = (attribution.start, attribution.end)
+        names = attribution.names or (span,)
+        clash = any(
+            any(_overlaps(n, m) for n in names for m in (other.names or ((other.start, other.end),)))
+            for other in kept
+        )
+        if not clash:
+            kept.append(attribution)
+    return sorted(kept, key=lambda a: a.start)
+
+
+def clean_name(name: str) -> str:
+    """A name as written, trimmed of "the", titles, a possessive and end punctuation."""
+    words = name.split()
+    if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
+        words[-1] = words[-1].rstrip(".")
+    words = [word.strip(",;:") for word in words if word.strip(",;:")]
+    if words and re.search(r"['’]s$", words[-1]):
+        words[-1] = words[-1][:-2]
+    while words and (words[0].lower() == "the" or words[0].lower() in _DETERMINERS):
+        words = words[1:]
+    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES]
+    if titles and words[titles[-1] + 1][:1].isupper():
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
+
+
+def is_anaphor(cleaned: str) -> bool:
+    """True for names that stand for an earlier source ("it", "the agency", "officials")."""
+    lowered = cleaned.lower()
+    return lowered in _GENERIC or lowered in _ANAPHOR_NOUNS.split("|")
+
+
+def attribute_sentences(
+    text: str, layout: TextLayout, finder: AttributionFinder, hits: list[Hit]
+) -> list[SentenceSources]:
+    """The attributions of every sentence, anaphors resolved and carry-over applied.
+
+    ``hits`` are the source-alias occurrences in ``text`` (in text order).
+    """
+    result = [SentenceSources() for _ in layout.sentences]
+    hit_starts = [hit.start for hit in hits]
+    starts = [start for start, _ in layout.sentences]
+    triggered = {
+        bisect.bisect_right(starts, match.start()) - 1 for match in _TRIGGER.finditer(text)
+    }
+    last_named: Attribution | None = None
+    current: Attribution | None = None
+    paragraph = -1
+    for index, (start, end) in enumerate(layout.sentences):
+        if layout.sentence_paragraph[index] != paragraph:
+            paragraph = layout.sentence_paragraph[index]
+            current = None
+        stated: list[Attribution] = []
+        if index in triggered:
+            local = hits[bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)]
+            stated = finder.in_sentence(text, start, end, local)
+        resolved = [_resolve(a, current or last_named) for a in stated]
+        resolved = [a for a in resolved if a.source is not None]
+        if resolved:
+            result[index].stated = resolved
+            current = last_named = resolved[-1]
+        else:
+            result[index].carried = current
+    return result
+
+
+def _resolve(attribution: Attribution, antecedent: Attribution | None) -> Attribution:
+    if not attribution.anaphoric:
+        return attribution
+    if antecedent is None:
+        return attribution
+    return Attribution(
+        attribution.start,
+        attribution.end,
+        antecedent.source,
+        antecedent.reported_by,
+        (),
+        anaphoric=False,
+    )

@@ -1,0 +1,203 @@
+"""Vocabulary surface forms compiled into matchers, and unit fit between figures and metrics.
+
+Matching rules, shared by metric cues, entity aliases and source aliases:
+
+* word-boundary aware on both sides ("US" never matches inside "USA" or "US$"),
+* white space inside a multiword form matches any run of white space,
+* case-insensitive, except short all-caps forms ("US", "NIS", "KIA", "U.S."), which match
+  only as written so that "us" or "kia" in running text stay ordinary words,
+* the longest form wins at a position ("killed and wounded" before "killed").
+
+Compiled matchers are cached per vocabulary fingerprint, so tagging many articles with one
+rule file compiles once.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import pint
+
+from claims.units import canonical_unit, get_registry
+from claims.vocab import Metric, Vocabulary
+
+_ACRONYM = re.compile(r"(?:[A-Z][A-Z0-9]{1,5}|(?:[A-Z]\.){2,4})")
+#: pint's own base dimensions: a metric counted in one of these is a measure, not a head count
+_PHYSICAL_DIMENSIONS = frozenset(
+    "[length] [mass] [time] [temperature] [current] [substance] [luminosity] "
+    "[information] [printing_unit]".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a vocabulary form: its span and the key it belongs to."""
+
+    start: int
+    end: int
+    key: str
+
+
+class FormMatcher:
+    """Finds the surface forms of a ``key -> forms`` mapping in text (rules in module doc)."""
+
+    def __init__(self, forms_by_key: Mapping[str, Iterable[str]]) -> None:
+        self._key_of: dict[str, str] = {}
+        self._surface_keys: dict[str, str] = {}
+        forms: list[str] = []
+        for key, key_forms in forms_by_key.items():
+            for form in key_forms:
+                normal = _normalise(form)
+                if normal and normal not in self._key_of:
+                    self._key_of[normal] = key
+                    forms.append(form.strip())
+        forms.sort(key=lambda form: (-len(form), form))
+        #: the bare alternation, for embedding in larger patterns (attribution names)
+        self.alternation = "|".join(_form_pattern(form) for form in forms) or r"(?!x)x"
+        self.pattern = re.compile(rf"(?<![\w$])(?:{self.alternation})(?![\w$])")
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
+        """Every non-overlapping occurrence in ``text[start:end]``, in text order."""
+        end = len(text) if end is None else end
+        key_of = self.key_of
+        return [
+            Hit(match.start(), match.end(), key_of(match.group()))
+            for match in self.pattern.finditer(text, start, end)
+        ]
+
+    def key_of(self, surface: str) -> str:
+        """The key of a matched surface form."""
+        key = self._surface_keys.get(surface)
+        if key is None:
+            key = self._surface_keys[surface] = self._key_of[_normalise(surface)]
+        return key
+
+    def __bool__(self) -> bool:
+        return bool(self._key_of)
+
+
+def _normalise(form: str) -> str:
+    return " ".join(form.split()).lower()
+
+
+def _form_pattern(form: str) -> str:
+    body = r"\s+".join(re.escape(word) for word in form.split())
+    return body if _ACRONYM.fullmatch(form) else f"(?i:{body})"
+
+
+@dataclass(frozen=True)
+class CompiledVocabulary:
+    """The matchers of one vocabulary."""
+
+    vocabulary: Vocabulary
+    metrics: FormMatcher
+    entities: FormMatcher
+    sources: FormMatcher
+    #: other per-vocabulary compiled objects, built lazily by their users
+    extras: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+_COMPILED: dict[str, CompiledVocabulary] = {}
+_COMPILED_LIMIT = 32
+
+
+def compile_vocabulary(vocabulary: Vocabulary) -> CompiledVocabulary:
+    """The matchers for ``vocabulary``, compiled once per fingerprint."""
+    fingerprint = vocabulary.fingerprint()
+    compiled = _COMPILED.get(fingerprint)
+    if compiled is None:
+        if len(_COMPILED) >= _COMPILED_LIMIT:
+            _COMPILED.pop(next(iter(_COMPILED)))
+        cues = {key: metric.cues for key, metric in vocabulary.metrics.items()}
+        compiled = CompiledVocabulary(
+            vocabulary=vocabulary,
+            metrics=FormMatcher(cues),
+            entities=FormMatcher(vocabulary.entities),
+            sources=FormMatcher(vocabulary.sources),
+        )
+        _COMPILED[fingerprint] = compiled
+    return compiled
+
+
+@functools.lru_cache(maxsize=1024)
+def _dimensions(unit: str, definitions: tuple[str, ...]) -> tuple[tuple[str, float], ...] | None:
+    """The dimensionality of ``unit`` as sorted (dimension, exponent) pairs; None if unknown."""
+    try:
+        parsed = get_registry(definitions).Unit(unit)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        return None
+    return tuple(sorted((str(dim), float(exp)) for dim, exp in parsed.dimensionality.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _canonical(unit: str, definitions: tuple[str, ...]) -> str:
+    return canonical_unit(unit, definitions)
+
+
+def _is_count(dimensions: tuple[tuple[str, float], ...] | None) -> bool:
+    if not dimensions or len(dimensions) != 1:
+        return False
+    (dimension, exponent) = dimensions[0]
+    return (
+        exponent == 1
+        and dimension not in _PHYSICAL_DIMENSIONS
+        and not dimension.startswith("[currency")
+    )
+
+
+def _is_per_unit_of(
+    metric_dims: tuple[tuple[str, float], ...] | None,
+    quantity_dims: tuple[tuple[str, float], ...] | None,
+) -> bool:
+    """True when the metric is "quantity per something" ("USD / person" over "USD")."""
+    if not metric_dims or not quantity_dims:
+        return False
+    rest = dict(metric_dims)
+    for dimension, exponent in quantity_dims:
+        rest[dimension] = rest.get(dimension, 0.0) - exponent
+    leftover = {dim: exp for dim, exp in rest.items() if exp != 0}
+    return bool(leftover) and all(exp < 0 for exp in leftover.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Fit:
+    """A metric fits a figure; ``unit`` replaces the figure's unit when the metric supplies it."""
+
+    unit: str | None = None
+
+
+def metric_fit(
+    metric: Metric,
+    unit: str,
+    noun: str | None,
+    *,
+    cue_in_phrase: bool,
+    cue_governs: bool,
+    definitions: tuple[str, ...],
+) -> Fit | None:
+    """Whether ``metric`` may describe a figure in ``unit``; None when it may not.
+
+    * same pint dimensionality: fits, unit unchanged;
+    * a bare count ("dimensionless", no noun, or a noun that is itself the cue, like
+      "three buggies" with no unit defined for buggies) fits a head-count-like metric
+      (one non-physical, non-money dimension) and takes its unit;
+    * an amount whose metric is that amount per something ("$2,000" with the cue "for each
+      soldier" right after it) fits when the cue governs the figure, and takes the rate unit.
+
+    Percentages, durations and money never fit a count metric: their dimensions differ.
+    """
+    quantity_dims = _dimensions(unit, definitions)
+    metric_dims = _dimensions(metric.unit, definitions)
+    if metric_dims is None:
+        return None
+    if quantity_dims is not None and quantity_dims == metric_dims:
+        return Fit()
+    if unit == "dimensionless" and (noun is None or cue_in_phrase) and _is_count(metric_dims):
+        return Fit(_canonical(metric.unit, definitions))
+    if cue_governs and _is_per_unit_of(metric_dims, quantity_dims):
+        return Fit(_canonical(metric.unit, definitions))
+    return None

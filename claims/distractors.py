@@ -1,0 +1,125 @@
+"""Numbers that are not claims: dates, times, years, labels, codes, calibres.
+
+:data:`NOT_A_CLAIM_PATTERN` is one alternative of the quantity finder's single
+pattern, tried before the numeral alternative at every position, so "December 23",
+"23 December 2024", "2024-12-23", "12/23/2024", "10:16:00 AM", "9 p.m.", "Article 4",
+"Resolution 2231", "No. 5", "170mm", phone numbers, version strings and web
+addresses are consumed whole and never become rows.
+
+Other exclusions need the whole quantity and are functions here:
+
+- years: a plain four-digit 1800-2099 with no currency, percent, scale or hedge
+  (:func:`is_year_like`), unless a counted noun with a unit follows and no time
+  preposition ("in", "since", "by") precedes it;
+- identifiers: a plain integer right after a capitalised word that does not start
+  the sentence ("Boeing 737", "Unit 29155") (:func:`after_proper_name`);
+- model numbers and ordinals never match the numeral at all: "Su-25", "F-16",
+  "M1989", "4G", "3rd", "8th" are digits glued to letters;
+- calibres: millimetre figures ("170mm", "240-mm", "152 mm") describe a weapon,
+  not a count of anything, so they are always excluded.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR_TAIL = r"(?:,?\s+\d{4}(?!\d))?"
+_LABELS_ANY_CASE = (
+    r"article|articles|art\.|resolution|resolutions|section|sections|sec\.|chapter|chapters"
+    r"|paragraph|paragraphs|para\.|clause|clauses|page|pages|pp?\.|no\.|nos\.|vol\.|volume"
+    r"|annex|amendment|protocol|version|ver\.|rule"
+)
+_LABELS_CAPITALISED = (
+    r"Part|Unit|Round|Group|Stage|Phase|Table|Title|Figure|Fig\.|Appendix|Bill|Act|Law"
+    r"|Decree|Order|Directive|Book|Step|Day|Week|Flight|Route|Highway|Room|Number|Item"
+    r"|Model|Season|Episode|Issue|Brigade|Division|Regiment|Battalion|Corps|Army|Fleet"
+)
+_LABEL_NUMBER = r"\d+[A-Za-z]?(?:[./-]\d+)*"
+
+NOT_A_CLAIM_PATTERN = "|".join(
+    (
+        r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+",
+        # dates
+        r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
+        rf"\b{_MONTH}\.?\s+{_DAY}(?!\d|,\d|\.\d){_YEAR_TAIL}",
+        rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}",
+        rf"\b{_MONTH}\s+\d{{4}}(?!\d)",
+        r"(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
+        r"'\d{2}s?\b",
+        # times of day
+        r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?(?!\w)))?(?:\s?(?:GMT|UTC|[A-Z]{2,4}T))?",
+        r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM)(?!\w)",
+        r"\d{4}\s?(?:GMT|UTC|hrs|BST|KST|MSK|EST|CET)\b",
+        r"\d{1,2}\s?o'clock",
+        # labels, references, codes
+        rf"(?:(?i:{_LABELS_ANY_CASE})|(?:{_LABELS_CAPITALISED}))\s*(?:No\.\s*)?{_LABEL_NUMBER}"
+        rf"(?:\s*(?:,|and|&|-|–|to|or)\s*{_LABEL_NUMBER}(?!\s*(?:%|per|thousand|million)))*",
+        r"[#№]\s?\d+",
+        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,}",
+        r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
+        r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
+        r"[vV]?\d+(?:\.\d+){2,}",
+        r"\d+/\d+",
+        # calibres
+        r"\d+(?:\.\d+)?\s?-?(?:mm|millimet(?:er|re))\b",
+    )
+)
+
+_TIME_PREPOSITION = re.compile(
+    r"(?i:\b(?:in|since|by|until|till|from|during|before|after|of|year|early|late|mid|"
+    r"spring|summer|autumn|fall|winter|through|to|and|between)\W{0,2})$"
+)
+_PREVIOUS_WORD = re.compile(r"(?<!\w)([A-Z][\w.'’-]*)[ \u00a0]$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[\n]\s*|\n)$")
+
+_CHANGE_VERB = re.compile(
+    r"(?i:\b(?:ros[ei]|risen|rising|rises|fell|fall(?:en|ing|s)?|increas\w*|decreas\w*|grew"
+    r"|grow(?:n|ing|s)?|climb\w*|jump\w*|drop\w*|declin\w*|surg\w*|soar\w*|slip\w*|plung\w*"
+    r"|tumbl\w*|went|gone|cut|cuts|cutting|reduc\w*|rais\w*|lower\w*|expand\w*|shr[aiu]nk\w*"
+    r"|swell\w*|swollen|revis\w*|upgrad\w*|downgrad\w*|lift\w*|chang\w*|boost\w*|slash\w*"
+    r"|trimm?\w*|bump\w*|shift\w*|halv\w*|doubl\w*|tripl\w*|gain\w*|lost|los(?:e|es|ing)"
+    r"|up|down)\b)"
+)
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+def is_year_like(digits: str) -> bool:
+    """A plain four-digit numeral from 1800 to 2099: "2024" (not "2,024" or "2024.5")."""
+    return len(digits) == 4 and digits.isdigit() and 1800 <= int(digits) <= 2099
+
+
+def after_time_preposition(text: str, start: int) -> bool:
+    """Whether the words just before ``start`` are "in", "since", "by"... (a year follows)."""
+    return _TIME_PREPOSITION.search(text, max(0, start - 12), start) is not None
+
+
+def after_proper_name(text: str, start: int) -> bool:
+    """Whether ``start`` follows a capitalised word that does not begin its sentence."""
+    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    word_start = match.start(1)
+    return _SENTENCE_END_BEFORE.search(text, max(0, word_start - 3), word_start) is None
+
+
+def change_verb_before(text: str, position: int, reach: int = 40) -> bool:
+    """Whether a verb of change ("rose", "fell", "cut") is among the words before ``position``.
+
+    Looks back ``reach`` characters within the clause: "rose from 800" and "fell by a
+    third" say so; a verb in an earlier sentence does not count.
+    """
+    window_start = max(0, position - reach)
+    window = text[window_start:position]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    words = window.split()
+    # The verb must be close: at most three words ("rose sharply by", "cut its estimate").
+    tail = " ".join(words[-4:])
+    return _CHANGE_VERB.search(tail) is not None

@@ -1,0 +1,193 @@
+"""The counted noun after a number, and the "per <noun>" that makes a rate.
+
+Without a part-of-speech tagger the noun is found by shape. After the number,
+up to five *modifiers* are skipped: capitalised names ("North Korean"), tokens
+with digits ("170mm", "M1989"), hyphenated words ("self-propelled"), adverbs in
+-ly, participles in -ed and a few generic adjectives ("additional", "more").
+Then comes a run of lower-case words; its *head* is the first word that names a
+unit (rule file or measurement), else the first plural-looking word, else the
+first word. A head with a unit is the noun on its own ("soldiers"); a head
+without one keeps the plain words before it ("83 annual wages" -> "annual wages").
+A phrase that ends in capitalised plurals is the noun itself ("10,000 North
+Koreans"). Function words, months and weekdays end the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.units import noun_unit
+
+MAX_MODIFIERS = 5
+MAX_RUN = 4
+
+STOP_WORDS = frozenset(
+    """a an the of in on at to from by for with without into onto during over under after before
+    since until till near across along among amongst against between through throughout per each
+    every and or but nor as than that which who whom whose this these those it its their they
+    them he she his her we our you your i is are was were be been being am has have had do does
+    did will would can could may might must shall should not no so if when while where also
+    already only just about around some there here then now ago later earlier last next said says
+    say according reportedly respectively alone apiece all both out up down off away back yet
+    still even too very ever via like within beyond toward towards upon amid despite including
+    plus minus instead because although though whether how what why again almost nearly
+    approximately roughly more less fewer most least several dozens hundreds thousands
+    millions half twice thrice""".split()
+)
+#: Number words also end a phrase: they start the next quantity ("3 tanks two days ago").
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion dozen""".split()
+)
+#: Capitalised words that end a noun phrase rather than modify it.
+CAPITALISED_STOPS = frozenset(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I""".split()
+)
+GENERIC_ADJECTIVES = frozenset(
+    """additional extra other another further new more fresh total estimated reported
+    confirmed alleged possible potential some many few""".split()
+)
+#: Plural nouns that do not end in "s".
+IRREGULAR_PLURALS = frozenset(
+    """people men women children personnel police staff infantry cattle aircraft
+    militia""".split()
+)
+
+_SPACE = r"[ \t\u00a0\u2009\u202f]*(?:\n[ \t]*)?"
+_WORD = re.compile(
+    _SPACE + r"(?P<word>[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?-?[A-Za-z][\w-]*)"
+)
+_HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)(?![\w-])")
+_RATE = re.compile(
+    r"[ \t\u00a0]+(?P<per>(?i:for\s+(?:each|every)|per(?:\s+each)?|each|every|an?))(?=\s)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """A counted noun: its span, its text as written, and the unit its head names."""
+
+    start: int
+    end: int
+    text: str
+    unit: str | None
+
+
+def _is_modifier(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        word[0].isupper()
+        or any(ch.isdigit() for ch in word)
+        or "-" in word
+        or (len(word) > 4 and (lowered.endswith("ly") or lowered.endswith("ed")))
+        or lowered in GENERIC_ADJECTIVES
+    )
+
+
+def _looks_plural(word: str) -> bool:
+    lowered = word.lower()
+    if lowered in IRREGULAR_PLURALS:
+        return True
+    return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _words(text: str, position: int) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for _ in range(MAX_MODIFIERS + MAX_RUN):
+        match = _WORD.match(text, position)
+        if match is None:
+            break
+        word = match.group("word")
+        lowered = word.lower()
+        if lowered in STOP_WORDS or lowered in _NUMBER_WORDS or word in CAPITALISED_STOPS:
+            break
+        found.append((match.start("word"), match.end("word"), word))
+        position = match.end()
+    return found
+
+
+def find_noun(
+    text: str, position: int, definitions: Sequence[str] = (), *, singular: bool = False
+) -> Noun | None:
+    """The counted noun starting after ``position`` (right after a number), else None.
+
+    ``singular`` (the number is one) makes the first word the head: "one soldier dies".
+    """
+    attached = _HYPHEN_WORD.match(text, position)
+    if attached is not None:
+        # "a 10-day pause" counts days; "11,000-strong" has no counted noun.
+        unit = noun_unit(attached.group("word"), definitions)
+        if unit is None:
+            return None
+        return Noun(attached.start("word"), attached.end("word"), attached.group("word"), unit)
+    words = _words(text, position)
+    index = 0
+    while index < len(words) - 1 and index < MAX_MODIFIERS and _is_modifier(words[index][2]):
+        index += 1
+    if index >= len(words):
+        return None
+    word = words[index][2]
+    if word[0].isupper():
+        return _capitalised_noun(text, words, index, definitions)
+    if _is_modifier(word):
+        return None
+    run = []
+    for start, end, candidate in words[index : index + MAX_RUN]:
+        if _is_modifier(candidate) and run:
+            break
+        run.append((start, end, candidate))
+    units = [noun_unit(candidate, definitions) for _, _, candidate in run]
+    head = next((i for i, unit in enumerate(units) if unit is not None), None)
+    if head is None and not singular:
+        head = next((i for i, (_, _, w) in enumerate(run) if _looks_plural(w)), None)
+    if head is None:
+        head = 0
+    first = head
+    if units[head] is None:
+        while first > 0 and run[first - 1][2].lower() not in GENERIC_ADJECTIVES:
+            first -= 1
+    start, end = run[first][0], run[head][1]
+    return Noun(start, end, text[start:end], units[head])
+
+
+def _capitalised_noun(
+    text: str, words: list[tuple[int, int, str]], index: int, definitions: Sequence[str]
+) -> Noun | None:
+    # Only the last word can be here (modifiers were skipped while more words followed).
+    start, end, word = words[index]
+    unit = noun_unit(word, definitions)
+    if unit is None and not (_looks_plural(word) and word[1:].islower()):
+        return None
+    first = index
+    while first > 0 and words[first - 1][2][0].isupper() and "-" not in words[first - 1][2]:
+        first -= 1
+    return Noun(words[first][0], end, text[words[first][0] : end], unit)
+
+
+def find_rate(
+    text: str, position: int, definitions: Sequence[str] = (), *, money: bool = False
+) -> Noun | None:
+    """The "per <noun>" after a quantity ("for each soldier", "a month"), else None.
+
+    The noun must name a unit. "a"/"an"/"each" make a rate only before a span of time
+    ("a day") unless the amount is money ("$2,000 a soldier").
+    """
+    match = _RATE.match(text, position)
+    if match is None:
+        return None
+    noun = find_noun(text, match.end(), definitions, singular=True)
+    if noun is None or noun.unit is None:
+        return None
+    loose = match.group("per").lower() in ("a", "an", "each", "every")
+    if loose and not money and noun.unit not in _TIME_UNITS:
+        return None
+    if re.match(r"\s+(?:ago|earlier|later|before|after)\b", text[noun.end : noun.end + 10]):
+        return None
+    return noun
+
+
+_TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})

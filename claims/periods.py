@@ -1,0 +1,152 @@
+"""Periods: the span of time a figure covers, when the text states one.
+
+Recognised phrases and their normalised labels:
+
+========================================  ==================
+"in (just|only) three days", "over the     "3 days"
+past 24 hours", "within a week", "for
+two weeks", "in the last 3 days"
+"last week", "in the past week (alone)",   "last week"
+"this month", "over the weekend"           "this month", "weekend"
+"in November", "during early December",    "November", "early December",
+"in November 2024", "in 2024"              "November 2024", "2024"
+"since October", "since mid-2022"          "since October", "since mid-2022"
+"from October to December"                 "October to December"
+========================================  ==================
+
+Deliberately not periods: the date of a report ("on December 23", "as of Monday"), a
+deadline ("by December"), and rates ("$2,000 a month", "per month"): a rate carries its time
+in its unit. Number words become digits ("three days" -> "3 days").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen".split()
+    )
+}
+_TENS = {
+    word: 10 * value
+    for value, word in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())
+    if word != "_"
+}
+_UNIT_WORDS = "hours?|days?|nights?|weeks?|fortnights?|months?|years?"
+_NUMBER = (
+    r"\d[\d,]*|a|an|one|several|a\s+few|few|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"zero|two|three|four|five|six|seven|eight|nine|ten"
+)
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_PART = r"(?:(?:early|mid|late)(?:-|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)"
+
+_DURATION = re.compile(
+    r"(?i:\b(?:in|within|over|during|for|across)\s+(?:(?:just|only|the|past|last|first|"
+    r"previous|next|following|about|around|some|nearly|almost)\s+){0,3})"
+    rf"(?P<number>(?i:{_NUMBER}))\s+(?P<unit>(?i:{_UNIT_WORDS}))\b(?!\s+(?:ago|later|earlier))"
+)
+_RELATIVE = re.compile(
+    r"(?i:\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?P<which>last|past|previous|this|"
+    r"current)\s+(?P<unit>week|month|year|fortnight|weekend)(?:\s+alone)?\b)"
+)
+_WEEKEND = re.compile(r"(?i:\bover\s+the\s+weekend\b)")
+_MONTH_PERIOD = re.compile(
+    rf"\b(?i:in|during|throughout|over|for)\s+(?:(?i:{_PART}))?(?P<month>{_MONTH})"
+    r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?![\w.]|\s+\d)"
+)
+_YEAR_PERIOD = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d{2})\b(?![-\d])")
+_SINCE = re.compile(
+    rf"\b(?i:since)\s+(?P<when>(?:(?i:{_PART}))?(?:{_MONTH}(?:\s+\d{{1,2}}(?!\d))?"
+    r"(?:,?\s+(?:19|20)\d{2})?|(?:19|20)\d{2})|(?:early|mid|late)-(?:19|20)\d{2})"
+)
+_FROM_TO = re.compile(
+    rf"\b(?i:from|between)\s+(?P<first>{_MONTH}(?:\s+\d{{1,2}})?)\s+(?i:to|and|until|through)\s+"
+    rf"(?P<last>{_MONTH}(?:\s+\d{{1,2}})?)\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A period phrase in a text: its span, its label, and its numeral's span if it has one."""
+
+    start: int
+    end: int
+    label: str
+    number_start: int = -1
+    number_end: int = -1
+
+
+def find_periods(text: str) -> list[Period]:
+    """Every period phrase in ``text``, in text order, overlaps resolved to the longest."""
+    found: list[Period] = []
+    for match in _DURATION.finditer(text):
+        count = number_value(match["number"])
+        unit = match["unit"].lower()
+        if count is None:
+            label = f"{' '.join(match['number'].lower().split())} {unit}"
+        else:
+            unit = unit.rstrip("s") if count == 1 else unit if unit.endswith("s") else unit + "s"
+            label = f"{count:g} {unit}"
+        found.append(Period(match.start(), match.end(), label, *match.span("number")))
+    for match in _RELATIVE.finditer(text):
+        which = match["which"].lower()
+        which = {"past": "last", "previous": "last", "current": "this"}.get(which, which)
+        found.append(Period(match.start(), match.end(), f"{which} {match['unit'].lower()}"))
+    for match in _WEEKEND.finditer(text):
+        found.append(Period(match.start(), match.end(), "weekend"))
+    for match in _MONTH_PERIOD.finditer(text):
+        part = match.group(0)[: match.start("month") - match.start()].split(None, 1)
+        prefix = _part_label(part[1]) if len(part) > 1 else ""
+        label = prefix + match["month"] + (f" {match['year']}" if match["year"] else "")
+        found.append(Period(match.start(), match.end(), label))
+    for match in _YEAR_PERIOD.finditer(text):
+        found.append(Period(match.start(), match.end(), match["year"]))
+    for match in _SINCE.finditer(text):
+        found.append(Period(match.start(), match.end(), "since " + " ".join(match["when"].split())))
+    for match in _FROM_TO.finditer(text):
+        label = f"{' '.join(match['first'].split())} to {' '.join(match['last'].split())}"
+        found.append(Period(match.start(), match.end(), label))
+    return _longest_first(found)
+
+
+def _part_label(part: str) -> str:
+    words = part.replace("-", " ").split()
+    return f"{words[0].lower()} " if words and words[0].lower() in ("early", "mid", "late") else ""
+
+
+def _longest_first(periods: list[Period]) -> list[Period]:
+    kept: list[Period] = []
+    for period in sorted(periods, key=lambda p: (p.start, -p.end)):
+        if kept and period.start < kept[-1].end:
+            if period.end - period.start > kept[-1].end - kept[-1].start:
+                kept[-1] = period
+            continue
+        kept.append(period)
+    return kept
+
+
+def number_value(word: str) -> int | None:
+    """The value of a small numeral ("3", "1,000", "three", "twenty-one", "a"); None if vague."""
+    word = " ".join(word.lower().replace("-", " ").split())
+    if word.replace(",", "").isdigit():
+        return int(word.replace(",", ""))
+    if word in ("a", "an"):
+        return 1
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    parts = word.split()
+    if parts and parts[0] in _TENS:
+        ones = _NUMBER_WORDS.get(parts[1], -1) if len(parts) == 2 else 0
+        if 0 <= ones < 10:
+            return _TENS[parts[0]] + ones
+    return None
