@@ -130,9 +130,7 @@ def time_quantulum(articles: Sequence[Article]) -> Timing:
         from quantulum3 import parser
 
     parser.parse("a warm-up of 3 words")
-    return timed(
-        "quantulum3", articles, lambda: sum(len(parser.parse(a.body)) for a in articles)
-    )
+    return timed("quantulum3", articles, lambda: sum(len(parser.parse(a.body)) for a in articles))
 
 
 def describe(timing: Timing) -> str:
@@ -162,8 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         ours = time_numcheck(corpus, args.rules)
         print(describe(ours))
-    except NotImplementedError:
-        print("numcheck    extraction not implemented yet (claims.extract raises)")
+    except (NotImplementedError, ImportError) as error:
+        print(f"numcheck    extraction unavailable ({type(error).__name__}: {error})")
 
     theirs: Timing | None = None
     try:

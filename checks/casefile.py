@@ -202,8 +202,11 @@ def claim_row(index: int, item: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
+_INFINITIES = ("inf", "+inf", "-inf", ".inf", "-.inf")
+
+
 def _number(value: Any) -> float:
-    if isinstance(value, str) and value.strip().lower() in ("inf", "+inf", "-inf", ".inf", "-.inf"):
+    if isinstance(value, str) and value.strip().lower() in _INFINITIES:
         return -math.inf if value.strip().startswith("-") else math.inf
     return float(value)
 
@@ -262,7 +265,7 @@ def _subset(wanted: Any, actual: Any) -> bool:
             and len(wanted) == len(actual)
             and all(_subset(w, a) for w, a in zip(wanted, actual, strict=True))
         )
-    if isinstance(wanted, int | float) or (isinstance(wanted, str) and "inf" in wanted):
+    if isinstance(wanted, int | float) or (isinstance(wanted, str) and wanted in _INFINITIES):
         try:
             w, a = _number(wanted), _number(actual)
         except (TypeError, ValueError):

@@ -79,7 +79,9 @@ def _find(rule_id: str, rule_file: RuleFile) -> Rule:
     ids = [rule.id for rule in rule_file.rules]
     close = difflib.get_close_matches(rule_id, ids, n=3, cutoff=0.5)
     if close:
-        hint = f"did you mean {', '.join(repr(i) for i in close)}?"
+        quoted = [f"'{candidate}'" for candidate in close]
+        choices = f"{', '.join(quoted[:-1])} or {quoted[-1]}" if len(quoted) > 1 else quoted[0]
+        hint = f"did you mean {choices}?"
     elif ids:
         hint = f"rules: {', '.join(ids)}"
     else:

@@ -128,12 +128,13 @@ class AttributionFinder:
 
     def __init__(self, sources: FormMatcher) -> None:
         self.sources = sources
-        unit = rf"(?:{sources.alternation}|{_CAPITALISED})" if sources else _CAPITALISED
+        # names start with a capital: testing that first keeps the scan over text cheap
+        unit = rf"(?=[A-Z(])(?:{sources.alternation}|{_CAPITALISED})" if sources else _CAPITALISED
         name = rf"{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*"
         named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
         self.subject = re.compile(
-            rf"(?<![\w'’])(?P<name>{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
+            rf"(?<![\w'’])(?=[A-Z]|(?:the|it|they|he|she|officials)\b)(?P<name>{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
             rf"{adverbs}\s+(?P<verb>{VERBS})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
@@ -143,7 +144,7 @@ class AttributionFinder:
             rf"(?P<name>{named}|(?:{_ANAPHOR_NOUNS})\b)"
         )
         self.possessive = re.compile(
-            rf"(?<![\w'’])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
+            rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
             rf"(?:{_DOCUMENTS})\b"
         )
         self.citing = re.compile(rf"\bciting\s+(?:the\s+|an?\s+)?(?P<name>{named})")

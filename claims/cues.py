@@ -47,33 +47,49 @@ class FormMatcher:
 
     def __init__(self, forms_by_key: Mapping[str, Iterable[str]]) -> None:
         self._key_of: dict[str, str] = {}
-        self._surface_keys: dict[str, str] = {}
-        forms: list[str] = []
+        self._surface_keys: dict[str, str | None] = {}
+        #: normalised all-caps forms -> the only spelling they match
+        self._exact: dict[str, set[str]] = {}
         for key, key_forms in forms_by_key.items():
             for form in key_forms:
                 normal = _normalise(form)
-                if normal and normal not in self._key_of:
-                    self._key_of[normal] = key
-                    forms.append(form.strip())
-        forms.sort(key=lambda form: (-len(form), form))
-        #: the bare alternation, for embedding in larger patterns (attribution names)
-        self.alternation = "|".join(_form_pattern(form) for form in forms) or r"(?!x)x"
-        self.pattern = re.compile(rf"(?<![\w$])(?:{self.alternation})(?![\w$])")
+                if not normal:
+                    continue
+                self._key_of.setdefault(normal, key)
+                if _ACRONYM.fullmatch(form.strip()):
+                    self._exact.setdefault(normal, set()).add(" ".join(form.split()))
+        #: a case-insensitive trie of the forms, for embedding in larger patterns; a trie
+        #: rather than a flat alternation because Python's regex engine tries alternatives
+        #: one by one at every position
+        self.alternation = f"(?i:{_trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
+        firsts = {form[0] for form in self._key_of}
+        if firsts and all(char.isalnum() or char == "_" for char in firsts):
+            # a cheap first-character test before the trie: most positions fail at once
+            first_set = re.escape("".join(sorted(firsts | {c.upper() for c in firsts})))
+            start = rf"\b(?=[{first_set}])"
+        else:
+            start = r"(?<![\w$])"
+        self.pattern = re.compile(rf"{start}{self.alternation}(?![\w$])")
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every non-overlapping occurrence in ``text[start:end]``, in text order."""
         end = len(text) if end is None else end
         key_of = self.key_of
-        return [
-            Hit(match.start(), match.end(), key_of(match.group()))
-            for match in self.pattern.finditer(text, start, end)
-        ]
+        hits = []
+        for match in self.pattern.finditer(text, start, end):
+            key = key_of(match.group())
+            if key is not None:
+                hits.append(Hit(match.start(), match.end(), key))
+        return hits
 
-    def key_of(self, surface: str) -> str:
-        """The key of a matched surface form."""
-        key = self._surface_keys.get(surface)
-        if key is None:
-            key = self._surface_keys[surface] = self._key_of[_normalise(surface)]
+    def key_of(self, surface: str) -> str | None:
+        """The key of a matched surface form; None for an all-caps form written otherwise."""
+        if surface in self._surface_keys:
+            return self._surface_keys[surface]
+        normal = _normalise(surface)
+        exact = self._exact.get(normal)
+        key = None if exact and " ".join(surface.split()) not in exact else self._key_of[normal]
+        self._surface_keys[surface] = key
         return key
 
     def __bool__(self) -> bool:
@@ -84,9 +100,29 @@ def _normalise(form: str) -> str:
     return " ".join(form.split()).lower()
 
 
-def _form_pattern(form: str) -> str:
-    body = r"\s+".join(re.escape(word) for word in form.split())
-    return body if _ACRONYM.fullmatch(form) else f"(?i:{body})"
+def _trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching exactly ``forms`` (lower-case, single-spaced), longest first."""
+    trie: dict[str, dict] = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie)
+
+
+def _trie_node(node: dict[str, dict]) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_node(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,10 @@ NOT_A_CLAIM_PATTERN = "|".join(
         rf"(?:(?i:{_LABELS_ANY_CASE})|(?:{_LABELS_CAPITALISED}))\s*(?:No\.\s*)?{_LABEL_NUMBER}"
         rf"(?:\s*(?:,|and|&|-|–|to|or)\s*{_LABEL_NUMBER}(?!\s*(?:%|per|thousand|million)))*",
         r"[#№]\s?\d+",
+        # list markers and footnotes: "1. ", "(2)", "[3]"
+        r"(?m:(?<=^)[ \t]*\d{1,3}[.)](?=[ \t]))",
+        r"\((?:\d{1,2}|[ivx]{1,4})\)",
+        r"\[\d{1,3}\]",
         r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,}",
         r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
         r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
@@ -76,7 +80,7 @@ _TIME_PREPOSITION = re.compile(
     r"spring|summer|autumn|fall|winter|through|to|and|between)\W{0,2})$"
 )
 _PREVIOUS_WORD = re.compile(r"(?<!\w)([A-Z][\w.'’-]*)[ \u00a0]$")
-_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?:;\"“”(\[\n]\s*|\n)$")
+_SENTENCE_END_BEFORE = re.compile(r"(?:^|[.!?\"“”(\[\n]\s*|\n)$")
 
 _CHANGE_VERB = re.compile(
     r"(?i:\b(?:ros[ei]|risen|rising|rises|fell|fall(?:en|ing|s)?|increas\w*|decreas\w*|grew"

@@ -142,10 +142,14 @@ def find_noun(
         run.append((start, end, candidate))
     units = [noun_unit(candidate, definitions) for _, _, candidate in run]
     head = next((i for i, unit in enumerate(units) if unit is not None), None)
-    if head is None and not singular:
-        head = next((i for i, (_, _, w) in enumerate(run) if _looks_plural(w)), None)
-    if head is None:
+    if head is None and singular:
         head = 0
+    if head is None:
+        # A count above one names a plural; a run with none is more likely a verb
+        # ("about 300 came back") than a counted noun.
+        head = next((i for i, (_, _, w) in enumerate(run) if _looks_plural(w)), None)
+        if head is None:
+            return None
     first = head
     if units[head] is None:
         while first > 0 and run[first - 1][2].lower() not in GENERIC_ADJECTIVES:

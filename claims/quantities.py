@@ -73,7 +73,7 @@ class Quantity:
 
 _CURRENCY = "|".join(re.escape(mark) for mark in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
 _NOT_ORDINAL = r"(?!\w|-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th|st|nd|rd)\b)"
-_NOT_FRACTION = r"(?!\s+(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
+_NOT_FRACTION = r"(?![\s-]+(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
 _NUMERAL = (
     rf"(?P<cur>(?<![\w$€£₩₽₴¥])(?:{_CURRENCY})[ \u00a0]?)?"
     rf"(?:(?<![\w.])(?<![A-Za-z]-)(?<!\d,)(?P<digits>{DIGITS_PATTERN})"

@@ -23,9 +23,12 @@ DEFAULT_KEYS = ("enabled", "tolerance", "severity")
 #: The rule keys every kind shares; the rest belong to the kind (``KIND_KEYS``).
 COMMON_RULE_KEYS = ("id", "kind", "severity", "message", "description")
 
-#: Placeholders a ``message:`` template may use when the kind's options class does not
-#: declare its own ``MESSAGE_FIELDS``: the two claims compared (``{a.source}``,
-#: ``{b.value}``...), the metric, the rule id, and the numbers of the comparison.
+#: Placeholders a ``message:`` template may use when the kind's options declare none.
+#: An options class declares its own with a ``MESSAGE_FIELDS`` tuple, or, when the names
+#: depend on the rule (the metrics of a ``holds`` expression), a ``message_fields()``
+#: method on the options object; the loader asks the method first, then the tuple, then
+#: falls back to these: the two claims compared (``{a.source}``, ``{b.value}``...), the
+#: metric, the rule id, and the numbers of the comparison.
 DEFAULT_MESSAGE_FIELDS: tuple[str, ...] = (
     "a",
     "b",

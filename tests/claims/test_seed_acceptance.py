@@ -156,9 +156,7 @@ def test_seed_positions_point_at_the_text(seed_rows: list[dict[str, Any]]) -> No
 
 @needs_seed
 @pytest.mark.parametrize("distractor", DISTRACTORS)
-def test_seed_distractor_is_not_a_claim(
-    seed_rows: list[dict[str, Any]], distractor: str
-) -> None:
+def test_seed_distractor_is_not_a_claim(seed_rows: list[dict[str, Any]], distractor: str) -> None:
     assert ORIGINAL is not None
     if distractor not in ("2024", "10:16"):
         assert distractor in ORIGINAL.read_text(encoding="utf-8")

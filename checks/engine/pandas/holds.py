@@ -25,6 +25,7 @@ import pandas as pd
 from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import prepare
 from checks.engine.pandas.holds_binding import (
+    KEYS,
     boxes,
     candidates,
     combine,
@@ -53,12 +54,12 @@ def evaluate(rule: Rule, claims: pd.DataFrame, rule_file: RuleFile) -> list[Find
     frame = frame.reset_index(drop=True)
     registry = get_registry(rule_file.vocabulary.units)
     limit = options.max_combinations
+    if not expression.metrics:
+        return []  # nothing binds a fact-only expression to claims, so nothing to cite
     pools = {
         metric: candidates(frame, metric, expression, options.scope_column, registry, limit)
         for metric in expression.metrics
     }
-    if not expression.metrics:
-        return []
     unknown_facts = [fact.key for fact in expression.fact_records if fact.value is None]
     if expression.is_equation and len(unknown_facts) == 1:
         combos = combine(pools, expression.metrics, limit)
@@ -68,8 +69,8 @@ def evaluate(rule: Rule, claims: pd.DataFrame, rule_file: RuleFile) -> list[Find
         for unknown in expression.metrics:
             others = [metric for metric in expression.metrics if metric != unknown]
             combos = combine(pools, others, limit)
-            bound = pools[unknown][["_scope", "_period"]].drop_duplicates()
-            combos = combos.merge(bound, on=["_scope", "_period"], how="left", indicator=True)
+            bound = pools[unknown][KEYS].drop_duplicates()
+            combos = combos.merge(bound, on=KEYS, how="left", indicator=True)
             combos = combos[combos["_merge"] == "left_only"].drop(columns="_merge")
             findings.extend(implied_findings(rule, frame, pools, combos, unknown))
     return findings

@@ -1,0 +1,262 @@
+"""From scanned numerals to quantities: ranges, hedges, nouns, units, exclusions.
+
+:mod:`claims.quantities` scans a text once into :class:`Token` s; this module
+pairs them into ranges, reads the hedge and the counted noun around each and
+drops what is not a claim. Policies are listed in :mod:`claims.quantities`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claims.distractors import (
+    after_proper_name,
+    after_time_preposition,
+    change_verb_before,
+    is_year_like,
+)
+from claims.hedges import HedgeTable, interval, normalise, vague_value
+from claims.nouns import find_noun, find_rate
+from claims.units import canonical_unit, is_time_unit, rate_unit
+
+#: (start, end, value, low, high, qualifier, unit, noun, number_start, number_end)
+Found = tuple[int, int, float, float, float, str, str, str | None, int, int]
+
+
+@dataclass(slots=True)
+class Token:
+    """One scanned numeral, vague phrase, fraction or multiple, before interpretation."""
+
+    kind: str  # number | vague | fraction | multiple
+    start: int
+    end: int
+    value: float
+    number_start: int
+    number_end: int
+    phrase: str = ""
+    currency: str | None = None
+    percent: bool = False
+    #: the digits when written plainly (no scale word), for year and identifier checks
+    digits: str | None = None
+    scaled: bool = False
+    magnitude: float = 1.0
+    words: bool = False
+    unit_abbreviation: str | None = None
+
+
+_CONNECTOR = re.compile(r"\s*(?P<conn>[-–—]|\s(?i:to|or|and)\s)\s*")
+_HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
+_ENUMERATION = re.compile(r"\s*,?\s*(?:(?i:and|as\s+well\s+as)\s+)?(?P<art>(?i:an?))\s+")
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:\b(?:the|this|that|any|no|every|each|which|only|someone|anyone)\s+)$"
+)
+#: "one" before these is a pronoun or an idiom, not a count ("if one party is attacked").
+ONE_IDIOMS = frozenset(
+    """party side way thing time point hand day another other option reason question example
+    case instance more last such man woman person""".split()
+)
+#: "the two nations", "their three sons": a small spelled-out number after a definite
+#: word refers back to things already named; it is not a new figure.
+_DEFINITE_BEFORE = re.compile(r"(?i:\b(?:the|these|those|its|their|his|her|our|both)\s+)$")
+_UNIT_ABBREVIATIONS = {"km": "kilometer", "kg": "kilogram", "m": "meter"}
+_DURATION_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
+
+
+def _compatible(a: Token, b: Token) -> bool:
+    if a.currency and b.currency and a.currency != b.currency:
+        return False
+    if a.percent and not b.percent:
+        return False
+    return not ((a.currency and b.percent) or (a.percent and b.currency))
+
+
+def _range(text: str, a: Token, b: Token, between: re.Pattern[str]) -> tuple[float, int] | None:
+    """(low, start) when ``a`` and ``b`` form one range, else None."""
+    link = _CONNECTOR.fullmatch(text, a.end, b.start)
+    if link is None or not _compatible(a, b):
+        return None
+    opener = between.search(text, max(0, a.start - 12), a.start)
+    connector = link.group("conn").strip().lower()
+    if connector == "and" and opener is None:
+        return None
+    if connector != "or" and opener is None and change_verb_before(text, a.start):
+        return None
+    low = a.value
+    if not a.scaled and b.magnitude > 1 and low < 1000 and low * b.magnitude <= b.value:
+        low *= b.magnitude
+    if low > b.value:
+        return None
+    return low, opener.start() if opener is not None else a.start
+
+
+def _unit_and_noun(
+    text: str, token: Token, end: int, singular: bool, definitions: Sequence[str]
+) -> tuple[str, str | None, int, bool]:
+    """(unit, noun, end, has_noun_unit) for the words after a numeral ending at ``end``."""
+    if token.currency:
+        unit, noun = token.currency, None
+    elif token.percent:
+        return "percent", None, end, False
+    elif token.unit_abbreviation:
+        unit = canonical_unit(_UNIT_ABBREVIATIONS[token.unit_abbreviation], definitions)
+        noun = None
+    elif token.kind == "multiple":
+        return "dimensionless", None, end, False
+    else:
+        found = find_noun(text, end, definitions, singular=singular)
+        if found is None:
+            unit, noun = "dimensionless", None
+        else:
+            unit, noun, end = found.unit or "dimensionless", found.text, found.end
+    has_unit = unit != "dimensionless"
+    money = bool(token.currency) or unit.isupper()
+    for _ in range(2):
+        rate = find_rate(text, end, definitions, money=money)
+        if rate is None or rate.unit is None:
+            break
+        unit, end = rate_unit(unit, rate.unit, definitions), rate.end
+    return unit, noun, end, has_unit
+
+
+def value_below_ten(token: Token) -> bool:
+    """Whether a token's value is a small count (spelled-out references are below ten)."""
+    return token.value < 10
+
+
+def _keep(
+    text: str, token: Token, start: int, hedged: bool, noun: str | None, has_unit: bool
+) -> bool:
+    """False for numbers that are not claims: pronoun "one", years, identifiers."""
+    if token.kind == "fraction":
+        return change_verb_before(text, token.start)
+    if token.kind != "number":
+        return True
+    phrase = token.phrase.strip().lower()
+    if token.words and value_below_ten(token) and _DEFINITE_BEFORE.search(
+        text, max(0, start - 8), start
+    ):
+        return False
+    if phrase == "one":
+        if noun is None or noun.lower() in ONE_IDIOMS:
+            return False
+        if _DETERMINER_BEFORE.search(text, max(0, start - 12), start):
+            return False
+    decorated = hedged or token.currency or token.percent
+    if token.digits and not decorated:
+        if is_year_like(token.digits) and (not has_unit or after_time_preposition(text, start)):
+            return False
+        if token.digits.isdigit() and after_proper_name(text, start):
+            return False
+    return True
+
+
+def _single(
+    text: str,
+    token: Token,
+    table: HedgeTable,
+    hedge_before: re.Pattern[str],
+    definitions: Sequence[str],
+) -> Found | None:
+    start, end, value = token.start, token.end, token.value
+    if token.kind == "vague":
+        low, high = map(float, table.vague_interval(token.phrase) or (0.0, 0.0))
+        unit, noun, end, has_unit = _unit_and_noun(text, token, end, False, definitions)
+        if noun is None and low < 10:
+            return None
+        return (start, end, vague_value(low, high), low, high, "vague", unit, noun, start, end)
+    kind = None
+    hedge = None
+    if token.kind == "number":
+        hedge = hedge_before.search(text, max(0, start - 40), start)
+        if hedge is not None:
+            kind, start = table.kind_of(hedge.group("hedge")), hedge.start("hedge")
+        after = _HEDGE_AFTER.match(text, end)
+        if after is not None and kind is None:
+            kind = table.kind_of(after.group().strip().lstrip("-"))
+            end = after.end()
+    unit, noun, end, has_unit = _unit_and_noun(text, token, end, value == 1, definitions)
+    if kind is not None and hedge is not None and is_time_unit(unit):
+        if normalise(hedge.group("hedge")) in _DURATION_PREPOSITIONS:
+            kind, start = None, token.start
+    if token.kind == "fraction":
+        unit = "percent"
+    if not _keep(text, token, start, kind is not None, noun, has_unit):
+        return None
+    qualifier, low, high = interval(kind, value, table.approx_margin)
+    return (start, end, value, low, high, qualifier, unit, noun, token.number_start,
+            token.number_end)
+
+
+def _enumerated(
+    text: str, position: int, limit: int, definitions: Sequence[str]
+) -> list[Found]:
+    """Items written "a/an <noun>" that continue a list of counts ending at ``position``."""
+    found: list[Found] = []
+    while True:
+        link = _ENUMERATION.match(text, position)
+        if link is None:
+            return found
+        noun = find_noun(text, link.end("art"), definitions, singular=True)
+        if noun is None or noun.end > limit:
+            return found
+        art_start, art_end = link.span("art")
+        found.append(
+            (art_start, noun.end, 1.0, 1.0, 1.0, "exact", noun.unit or "dimensionless",
+             noun.text, art_start, art_end)
+        )
+        position = noun.end
+
+
+def build_quantities(
+    text: str,
+    tokens: Sequence[Token],
+    table: HedgeTable,
+    hedge_before: re.Pattern[str],
+    between: re.Pattern[str],
+    definitions: Sequence[str],
+) -> list[Found]:
+    """The quantities of ``tokens`` (in text order), sorted by start, never overlapping."""
+    found: list[Found] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        item: Found | None = None
+        paired = None
+        if token.kind == "number" and following is not None and following.kind == "number":
+            paired = _range(text, token, following, between)
+        if paired is not None and following is not None:
+            low, start = paired
+            merged = Token(**{**_fields(following), "currency": following.currency
+                              or token.currency, "percent": following.percent or token.percent})
+            unit, noun, end, has_unit = _unit_and_noun(text, merged, following.end, False,
+                                                       definitions)
+            both_years = all(
+                t.digits and is_year_like(t.digits) for t in (token, following)
+            )
+            if not (both_years and not has_unit):
+                high = following.value
+                item = (start, end, (low + high) / 2, low, high, "range", unit, noun,
+                        token.number_start, following.number_end)
+            index += 2
+        else:
+            item = _single(text, token, table, hedge_before, definitions)
+            index += 1
+        if item is None:
+            continue
+        found.append(item)
+        if item[7] is not None and token.kind == "number":
+            limit = tokens[index].start if index < len(tokens) else len(text)
+            found.extend(_enumerated(text, item[1], limit, definitions))
+    found.sort(key=lambda entry: entry[0])
+    kept: list[Found] = []
+    for entry in found:
+        if not kept or entry[0] >= kept[-1][1]:
+            kept.append(entry)
+    return kept
+
+
+def _fields(token: Token) -> dict[str, object]:
+    return {name: getattr(token, name) for name in Token.__slots__}
