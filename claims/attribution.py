@@ -71,7 +71,9 @@ _DOCUMENTS = (
 _DOCUMENT_ADJECTIVES = (
     "latest|new|own|recent|initial|preliminary|updated|official|annual|intelligence|internal"
 )
-_CAPITALISED = r"(?:[A-Z][\w'’.\-]*|\([A-Z][\w.\-]*\))"
+#: a capitalised word; its possessive "'s" only when another capitalised word follows
+#: ("South Korea's Joint Chiefs"), so that "Seoul's report" leaves the "'s" outside
+_CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _TRIGGER = re.compile(
     rf"\b(?:[Aa]ccording\s+to|citing|{VERBS})\b|['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b"
 )
@@ -130,7 +132,8 @@ class AttributionFinder:
         self.sources = sources
         # names start with a capital: testing that first keeps the scan over text cheap
         unit = rf"(?=[A-Z(])(?:{sources.alternation}|{_CAPITALISED})" if sources else _CAPITALISED
-        name = rf"{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*"
+        # atomic: a name is the longest run of such words; never re-split on failure
+        name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
         named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
         self.subject = re.compile(

@@ -51,27 +51,33 @@ _MONTH = (
 _PART = r"(?:(?:early|mid|late)(?:-|\s+)|(?:the\s+)?(?:start|beginning|end|middle)\s+of\s+)"
 
 _DURATION = re.compile(
-    r"(?i:\b(?:in|within|over|during|for|across)\s+(?:(?:just|only|the|past|last|first|"
+    r"(?i:(?:in|within|over|during|for|across)\s+(?:(?:just|only|the|past|last|first|"
     r"previous|next|following|about|around|some|nearly|almost)\s+){0,3})"
     rf"(?P<number>(?i:{_NUMBER}))\s+(?P<unit>(?i:{_UNIT_WORDS}))\b(?!\s+(?:ago|later|earlier))"
 )
 _RELATIVE = re.compile(
-    r"(?i:\b(?:(?:in|over|during|within|for)\s+)?(?:the\s+)?(?P<which>last|past|previous|this|"
+    r"(?i:(?:(?:in|over|during|within|for)\s+(?:the\s+)?)?(?P<which>last|past|previous|this|"
     r"current)\s+(?P<unit>week|month|year|fortnight|weekend)(?:\s+alone)?\b)"
 )
-_WEEKEND = re.compile(r"(?i:\bover\s+the\s+weekend\b)")
+_WEEKEND = re.compile(r"(?i:over\s+the\s+weekend\b)")
 _MONTH_PERIOD = re.compile(
-    rf"\b(?i:in|during|throughout|over|for)\s+(?:(?i:{_PART}))?(?P<month>{_MONTH})"
+    rf"(?i:in|during|throughout|over|for)\s+(?:(?i:{_PART}))?(?P<month>{_MONTH})"
     r"(?:,?\s+(?P<year>(?:19|20)\d{2}))?(?![\w.]|\s+\d)"
 )
-_YEAR_PERIOD = re.compile(r"\b(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d{2})\b(?![-\d])")
+_YEAR_PERIOD = re.compile(r"(?i:in|during|throughout)\s+(?P<year>(?:19|20)\d{2})\b(?![-\d])")
 _SINCE = re.compile(
-    rf"\b(?i:since)\s+(?P<when>(?:(?i:{_PART}))?(?:{_MONTH}(?:\s+\d{{1,2}}(?!\d))?"
+    rf"(?i:since)\s+(?P<when>(?:(?i:{_PART}))?(?:{_MONTH}(?:\s+\d{{1,2}}(?!\d))?"
     r"(?:,?\s+(?:19|20)\d{2})?|(?:19|20)\d{2})|(?:early|mid|late)-(?:19|20)\d{2})"
 )
 _FROM_TO = re.compile(
-    rf"\b(?i:from|between)\s+(?P<first>{_MONTH}(?:\s+\d{{1,2}})?)\s+(?i:to|and|until|through)\s+"
+    rf"(?i:from|between)\s+(?P<first>{_MONTH}(?:\s+\d{{1,2}})?)\s+(?i:to|and|until|through)\s+"
     rf"(?P<last>{_MONTH}(?:\s+\d{{1,2}})?)\b"
+)
+#: every period phrase starts with one of these words: find them first, then try the
+#: phrase patterns only there (one cheap scan instead of one scan per pattern)
+_STARTER = re.compile(
+    r"\b(?=[iwodfatslpbcIWODFATSLPBC])(?i:in|within|over|during|for|across|throughout|since|"
+    r"from|between|last|past|previous|this|current)\b"
 )
 
 
@@ -86,36 +92,55 @@ class Period:
     number_end: int = -1
 
 
+def _duration(match: re.Match[str]) -> Period:
+    count = number_value(match["number"])
+    unit = match["unit"].lower()
+    if count is None:
+        label = f"{' '.join(match['number'].lower().split())} {unit}"
+    else:
+        unit = unit.rstrip("s") if count == 1 else unit if unit.endswith("s") else unit + "s"
+        label = f"{count:g} {unit}"
+    return Period(match.start(), match.end(), label, *match.span("number"))
+
+
+def _relative(match: re.Match[str]) -> Period:
+    which = match["which"].lower()
+    which = {"past": "last", "previous": "last", "current": "this"}.get(which, which)
+    return Period(match.start(), match.end(), f"{which} {match['unit'].lower()}")
+
+
+def _month(match: re.Match[str]) -> Period:
+    part = match.group(0)[: match.start("month") - match.start()].split(None, 1)
+    prefix = _part_label(part[1]) if len(part) > 1 else ""
+    label = prefix + match["month"] + (f" {match['year']}" if match["year"] else "")
+    return Period(match.start(), match.end(), label)
+
+
+def _from_to(match: re.Match[str]) -> Period:
+    label = f"{' '.join(match['first'].split())} to {' '.join(match['last'].split())}"
+    return Period(match.start(), match.end(), label)
+
+
+_PATTERNS = (
+    (_DURATION, _duration),
+    (_RELATIVE, _relative),
+    (_WEEKEND, lambda match: Period(match.start(), match.end(), "weekend")),
+    (_MONTH_PERIOD, _month),
+    (_YEAR_PERIOD, lambda match: Period(match.start(), match.end(), match["year"])),
+    (_SINCE, lambda m: Period(m.start(), m.end(), "since " + " ".join(m["when"].split()))),
+    (_FROM_TO, _from_to),
+)
+
+
 def find_periods(text: str) -> list[Period]:
     """Every period phrase in ``text``, in text order, overlaps resolved to the longest."""
     found: list[Period] = []
-    for match in _DURATION.finditer(text):
-        count = number_value(match["number"])
-        unit = match["unit"].lower()
-        if count is None:
-            label = f"{' '.join(match['number'].lower().split())} {unit}"
-        else:
-            unit = unit.rstrip("s") if count == 1 else unit if unit.endswith("s") else unit + "s"
-            label = f"{count:g} {unit}"
-        found.append(Period(match.start(), match.end(), label, *match.span("number")))
-    for match in _RELATIVE.finditer(text):
-        which = match["which"].lower()
-        which = {"past": "last", "previous": "last", "current": "this"}.get(which, which)
-        found.append(Period(match.start(), match.end(), f"{which} {match['unit'].lower()}"))
-    for match in _WEEKEND.finditer(text):
-        found.append(Period(match.start(), match.end(), "weekend"))
-    for match in _MONTH_PERIOD.finditer(text):
-        part = match.group(0)[: match.start("month") - match.start()].split(None, 1)
-        prefix = _part_label(part[1]) if len(part) > 1 else ""
-        label = prefix + match["month"] + (f" {match['year']}" if match["year"] else "")
-        found.append(Period(match.start(), match.end(), label))
-    for match in _YEAR_PERIOD.finditer(text):
-        found.append(Period(match.start(), match.end(), match["year"]))
-    for match in _SINCE.finditer(text):
-        found.append(Period(match.start(), match.end(), "since " + " ".join(match["when"].split())))
-    for match in _FROM_TO.finditer(text):
-        label = f"{' '.join(match['first'].split())} to {' '.join(match['last'].split())}"
-        found.append(Period(match.start(), match.end(), label))
+    for starter in _STARTER.finditer(text):
+        position = starter.start()
+        for pattern, make in _PATTERNS:
+            match = pattern.match(text, position)
+            if match:
+                found.append(make(match))
     return _longest_first(found)
 
 

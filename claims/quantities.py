@@ -111,12 +111,15 @@ def patterns(table: HedgeTable) -> Patterns:
         base = phrase[: -len(" of")] if phrase.endswith(" of") else phrase
         tail = r"(?:\s+of)?" if phrase.endswith(" of") else ""
         vague.append(_phrase_pattern(base) + tail)
+    # Every alternative starts where no word character precedes it; checking that (and a
+    # plausible first character) once up front skips most positions cheaply.
     scan = re.compile(
+        r"(?<!\w)(?=[\w$€£₩₽₴¥#№+(\['])(?:"
         rf"(?P<skip>(?<![\w$])(?:{NOT_A_CLAIM_PATTERN}))"
         rf"|(?P<vague>(?<![\w-])(?i:{'|'.join(vague)})(?![\w-]))"
         rf"|(?P<num>{_NUMERAL})"
         rf"|(?P<frac>{_FRACTION})"
-        rf"|(?P<mult>{_MULTIPLE})"
+        rf"|(?P<mult>{_MULTIPLE}))"
     )
     words = sorted((phrase for phrase, _ in table.words), key=len, reverse=True)
     hedge_before = re.compile(

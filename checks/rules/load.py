@@ -71,6 +71,7 @@ class _Loader(SectionLoader):
     """One pass over a parsed document, section by section, stopping at the first error."""
 
     def build(self) -> RuleFile:
+        """The validated :class:`RuleFile`, sections in dependency order."""
         raw = self.document.data
         if raw is None:
             raise ConfigError(
@@ -107,6 +108,7 @@ class _Loader(SectionLoader):
         )
 
     def check_version(self, raw: Mapping[str, Any]) -> None:
+        """``version:`` must be present and equal to SCHEMA_VERSION."""
         if "version" not in raw:
             raise ConfigError(
                 f"missing 'version: {SCHEMA_VERSION}' (the rule-file schema version)",
@@ -123,12 +125,14 @@ class _Loader(SectionLoader):
             )
 
     def registry(self, vocabulary: Vocabulary) -> pint.UnitRegistry:
+        """The pint registry with the file's ``units:``."""
         from claims.units import get_registry
 
         with self.located():
             return get_registry(vocabulary.units)
 
     def check_metrics(self, vocabulary: Vocabulary, registry: pint.UnitRegistry) -> None:
+        """Metric keys must be expression names and their units must parse."""
         for key, metric in vocabulary.metrics.items():
             if not NAME.match(key):
                 self.fail(
@@ -145,6 +149,7 @@ class _Loader(SectionLoader):
     def rules(
         self, raw: Any, vocabulary: Vocabulary, facts: Mapping[str, Fact]
     ) -> tuple[Rule, ...]:
+        """The ``rules:`` section, each rule validated by its kind."""
         if raw is None:
             return ()
         if not isinstance(raw, list):
@@ -166,6 +171,7 @@ class _Loader(SectionLoader):
         facts: Mapping[str, Fact],
         first_line: dict[str, int],
     ) -> Rule:
+        """One rule: common keys here, the rest by the kind's ``from_mapping``."""
         where = f"rules[{index}]"
         if not isinstance(spec, Mapping):
             self.fail("each rule must be a mapping with at least id and kind", where)
@@ -224,6 +230,7 @@ class _Loader(SectionLoader):
         )
 
     def rule_id(self, spec: Mapping[str, Any], where: str, first_line: dict[str, int]) -> str:
+        """A kebab-case id not used by an earlier rule."""
         rule_id = spec.get("id")
         if rule_id is None:
             self.fail("rule has no 'id'", where)

@@ -17,6 +17,7 @@ BUILTIN_CHECKS: dict[str, str] = {
     "change": "a stated change matches its before and after figures",
     "multiple": "'N times' or 'N annual wages' matches the two figures it relates",
     "rate": "a per-period rate matches a total over a stated period",
+    "part_of": "a metric's parts (part_of in the vocabulary) never exceed their whole",
 }
 DEFAULT_KEYS = ("enabled", "tolerance", "severity")
 

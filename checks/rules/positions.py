@@ -209,6 +209,7 @@ class _Walker:
         self.nodes = 0
 
     def visit(self, node: yaml.Node, where: str, depth: int) -> None:
+        """Record the lines below ``node`` (at dotted path ``where``)."""
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise _LimitExceeded(

@@ -28,6 +28,7 @@ class SectionLoader(Locator):
     def facts(
         self, raw: Any, vocabulary: Vocabulary, registry: pint.UnitRegistry
     ) -> dict[str, Fact]:
+        """The ``facts:`` section: fact name -> :class:`Fact`."""
         if raw is None:
             return {}
         if not isinstance(raw, Mapping):
@@ -37,6 +38,7 @@ class SectionLoader(Locator):
     def fact(
         self, key: str, spec: Any, vocabulary: Vocabulary, registry: pint.UnitRegistry
     ) -> Fact:
+        """One fact; without bounds it is exact (low = high = value)."""
         where = f"facts.{key}"
         if not NAME.match(key):
             self.fail(
@@ -80,6 +82,7 @@ class SectionLoader(Locator):
         return Fact(key=key, value=value, unit=unit, low=low, high=high, source=source)
 
     def fact_unit(self, key: str, text: Any, registry: pint.UnitRegistry) -> str:
+        """The canonical unit string of fact ``key``."""
         where = f"facts.{key}.unit"
         try:
             unit = parse_unit(text, registry, where)
@@ -92,6 +95,7 @@ class SectionLoader(Locator):
         )
 
     def number(self, value: Any, key: str, fact: str) -> float | None:
+        """A fact's value or bound as a float (None when absent)."""
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int | float) or math.isnan(value):
@@ -99,6 +103,7 @@ class SectionLoader(Locator):
         return float(value)
 
     def defaults(self, raw: Any) -> dict[str, dict[str, Any]]:
+        """The ``defaults:`` section: built-in check -> its validated settings."""
         if raw is None:
             return {}
         names = tuple(BUILTIN_CHECKS)
@@ -119,6 +124,7 @@ class SectionLoader(Locator):
         return settings
 
     def default_settings(self, spec: Any, where: str) -> dict[str, Any]:
+        """``true``/``false`` or ``{enabled, tolerance, severity}`` of one built-in check."""
         if isinstance(spec, bool):
             return {"enabled": spec}
         if not isinstance(spec, Mapping):
@@ -145,6 +151,7 @@ class SectionLoader(Locator):
     def severity(
         self, value: Any, key: str, rule: str | None = None, shown: str | None = None
     ) -> str:
+        """``value`` when it is a severity; ``rule`` and ``shown`` label the error."""
         if not isinstance(value, str) or value not in SEVERITIES:
             hint = did_you_mean(str(value), SEVERITIES)
             self.fail(

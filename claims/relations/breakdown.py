@@ -1,0 +1,92 @@
+"""Breakdowns: a total followed by its listed parts.
+
+"16 vehicles, including three buggies, twelve cars and an armored vehicle": the total
+comes first, then a cue, then the parts joined by commas, "and" or "plus".
+
+The cue says whether the list is *exhaustive*:
+
+* "including", "among them", "of which", "of whom", "such as" name some of the parts:
+  the parts may add up to less than the total, never to more (``exhaustive`` false);
+* a colon, a dash, "comprising", "consisting of", "made up of", "namely", "broken down
+  into", "split into", "divided into" announce the whole list: the parts must add up to
+  the total (``exhaustive`` true).
+
+A vague total ("several vehicles, including ...") is kept as a relation: its parts are
+then all that is known about it (the sum of the parts is a lower bound of the total).
+Parts must be comparable with the total (:func:`~claims.relations.base.comparable`):
+"100 people, including 40% women" is not a breakdown in counts.
+"""
+
+from __future__ import annotations
+
+from claims.relations.base import Relation, Scan, comparable, phrase
+
+KIND = "breakdown"
+_OPEN_CUES = r"including|among (?:them|whom|which|those)|of (?:which|whom|those|them)|such as"
+_CLOSED_CUES = (
+    r"comprising|consisting of|made up of|namely|broken down into|split into|divided into"
+    r"|split between|:|—|–|--|-"
+)
+OPENER = phrase(
+    rf"\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})\s*(?:(?:were|are|was|is) )?"
+)
+#: Between two parts: an optional predicate ("40 were killed and 30 wounded"), then a
+#: separator, then an optional "a further" / "another".
+PART_JOIN = phrase(
+    r"(?: (?:were|was|are|is)(?: \w+){1,2})?\s*(?:,\s*(?:and |plus )?| and | plus |\s*;\s*"
+    r"(?:and )?|,? as well as )(?:(?:a further|another|an additional) )?"
+)
+
+
+def find_breakdowns(scan: Scan) -> list[Relation]:
+    """Every total-then-parts list in the text."""
+    relations = []
+    for group in scan.sentences():
+        position = 0
+        while position < len(group) - 1:
+            total = group[position]
+            found = _parts_after(scan, group, position)
+            if found is None:
+                position += 1
+                continue
+            cue, parts = found
+            cue = " ".join(cue.lower().split())
+            exhaustive = cue not in _open_cue_words()
+            if exhaustive and len(parts) < 2:
+                position += 1
+                continue
+            members = (("total", scan.quantities[total]),) + tuple(
+                ("part", scan.quantities[part]) for part in parts
+            )
+            relations.append(
+                Relation(KIND, members, {"exhaustive": exhaustive, "cue": cue})
+            )
+            position += 1 + len(parts)
+    return relations
+
+
+def _parts_after(scan: Scan, group: list[int], position: int) -> tuple[str, list[int]] | None:
+    total = group[position]
+    if scan.classes[total] not in ("count", "money"):
+        return None
+    first = group[position + 1]
+    match = OPENER.fullmatch(scan.gap(total, first))
+    if match is None or not comparable(scan.quantities[total], scan.quantities[first], scan.text):
+        return None
+    parts = [first]
+    for candidate in group[position + 2 :]:
+        if not PART_JOIN.fullmatch(scan.gap(parts[-1], candidate)):
+            break
+        if not comparable(scan.quantities[total], scan.quantities[candidate], scan.text):
+            break
+        parts.append(candidate)
+    return match.group("cue"), parts
+
+
+def _open_cue_words() -> set[str]:
+    return {
+        "including",
+        "such as",
+        *(f"among {word}" for word in ("them", "whom", "which", "those")),
+        *(f"of {word}" for word in ("which", "whom", "those", "them")),
+    }
