@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from checks.engine.pandas import load_all
+from checks.engine.pandas.builtin import run_builtin
 from checks.engine.pandas.frame import prepare
 from checks.engine.pandas.part_of import implicit_findings
 from checks.findings import Finding, sort_findings
@@ -18,6 +19,7 @@ from checks.selection import apply_suppressions
 from claims.articles import Article, ReadResult, read_articles
 from claims.cache import ClaimCache
 from claims.pipeline import extract_articles
+from claims.relations import relations_for_claims
 
 
 @dataclass
@@ -34,8 +36,11 @@ class CheckResult:
     suppressed: int = 0
 
 
-def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding], int]:
-    """Every rule of ``rule_file`` plus the implicit vocabulary checks over ``claims``.
+def run_rules(
+    rule_file: RuleFile, claims: pd.DataFrame, relations: pd.DataFrame | None = None
+) -> tuple[list[Finding], int]:
+    """Every rule of ``rule_file`` plus the implicit vocabulary checks over ``claims``,
+    then, given the ``relations`` table, the enabled built-in arithmetic checks.
 
     Returns the sorted findings and the number of checks that ran.
     """
@@ -49,6 +54,10 @@ def run_rules(rule_file: RuleFile, claims: pd.DataFrame) -> tuple[list[Finding],
     if any(metric.part_of for metric in rule_file.vocabulary.metrics.values()):
         findings.extend(implicit_findings(frame, rule_file))
         ran += 1
+    if relations is not None:
+        builtin_findings, builtin_ran = run_builtin(frame, relations, rule_file)
+        findings.extend(builtin_findings)
+        ran += builtin_ran
     return sort_findings(findings), ran
 
 
@@ -70,6 +79,7 @@ def check(
         rules = load_rule_file(Path(rules) if rules is not None else default_rule_path())
     read = read_articles(paths)
     claims = extract_articles(read.articles, rules.vocabulary, cache)
-    findings, ran = run_rules(rules, claims)
+    relations = relations_for_claims(read.articles, claims)
+    findings, ran = run_rules(rules, claims, relations)
     findings, suppressed = apply_suppressions(findings, read.articles, claims)
     return CheckResult(findings, claims, read.articles, rules, ran, read, suppressed)

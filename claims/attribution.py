@@ -17,14 +17,16 @@ noted|claimed|believes|indicates|..."
                                             no relay)
 "as reported by REL"                        reported_by REL of the sentence's claim; the
                                             source itself when nobody else is named
-"it|they|the agency|the official|the        the last named source (same paragraph first,
-report ... said|added|..."                  else earlier in the article); NA if none
+"it|they|the agency|the official|the        the last attribution of the same paragraph;
+report ... said|added|..."                  NA if none (a new paragraph may introduce a
+                                            new, unnamed official)
 ==========================================  ==============================================
 
 A name maps to a source key through the longest vocabulary alias inside it; an unknown
 name is kept as written, trimmed of "the", titles ("President", "Maj. Gen.") and a
 possessive "'s". Pronouns and bare "officials" are never names: they continue an earlier
-attribution.
+attribution. Base verb forms ("say", "estimate") need a plural subject, so "the American
+estimate" is a noun phrase, not a claim by "American".
 
 Carrying over: a sentence without an attribution of its own takes the last attribution of
 the same paragraph (news paragraphs usually keep quoting one source until they name
@@ -35,9 +37,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from claims.cues import FormMatcher, Hit
+from claims.cues import FormMatcher, Hit, trie_pattern
 from claims.sentences import Span, TextLayout
 
 VERBS = (
@@ -48,7 +51,12 @@ VERBS = (
     "discloses|wrote|writes|concluded|concludes"
 )
 #: verbs that are also nouns: "reports suggest" is not "reports" said by someone
-_NOUN_VERBS = frozenset("reports report claims claim estimates estimate notes states".split())
+_NOUN_VERBS = frozenset(
+    ["reports", "report", "claims", "claim", "estimates", "estimate", "notes", "states"]
+)
+#: base forms follow only a plural subject ("officials say"); "the American estimate" is a noun
+_BASE_FORMS = frozenset(["say", "report", "estimate", "claim", "confirm", "believe", "indicate"])
+_PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|military)$")
 _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
@@ -74,22 +82,71 @@ _DOCUMENT_ADJECTIVES = (
 #: a capitalised word; its possessive "'s" only when another capitalised word follows
 #: ("South Korea's Joint Chiefs"), so that "Seoul's report" leaves the "'s" outside
 _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
+_VERB_TRIE = trie_pattern(VERBS.split("|"))
+#: words that announce an attribution; a sentence without any is not parsed further
 _TRIGGER = re.compile(
-    rf"\b(?:[Aa]ccording\s+to|citing|{VERBS})\b|['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b"
+    rf"\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing))\b"
+    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b)"
 )
+_INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
-_GENERIC = frozenset("it they he she we i this that these those there officials sources".split())
-_DETERMINERS = frozenset("some many several other two three senior top".split())
+_GENERIC = frozenset(
+    [
+        "it",
+        "they",
+        "he",
+        "she",
+        "we",
+        "i",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "officials",
+        "sources",
+    ]
+)
+_DETERMINERS = frozenset(["some", "many", "several", "other", "two", "three", "senior", "top"])
 _TITLES = frozenset(
-    """
-    president minister secretary spokesman spokeswoman spokesperson chief commander general
-    gen maj lt col adm sen senator rep ambassador director dr mr mrs ms prime deputy colonel
-    major lieutenant admiral leader head lawmaker
-    """.split()
+    [
+        "president",
+        "minister",
+        "secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "chief",
+        "commander",
+        "general",
+        "gen",
+        "maj",
+        "lt",
+        "col",
+        "adm",
+        "sen",
+        "senator",
+        "rep",
+        "ambassador",
+        "director",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prime",
+        "deputy",
+        "colonel",
+        "major",
+        "lieutenant",
+        "admiral",
+        "leader",
+        "head",
+        "lawmaker",
+    ]
 )
 #: "according to Article 4 of the agreement" cites a document's clause, not a claimant
 _DOCUMENT_PART = re.compile(r"(?:Article|Section|Clause|Chapter|Paragraph|Annex|Part)\b")
-_NOT_RELAYS = frozenset("congress parliament senate rada national assembly".split())
+_NOT_RELAYS = frozenset(["congress", "parliament", "senate", "rada", "national", "assembly"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +171,35 @@ class SentenceSources:
     stated: list[Attribution] = field(default_factory=list)
     carried: Attribution | None = None
 
-    def for_offset(self, start: int, end: int) -> Attribution | None:
-        """The attribution nearest to a figure at ``[start, end)``; else the carried one."""
+    def for_offset(
+        self,
+        start: int,
+        end: int,
+        clause: Span | None = None,
+        known: Collection[str] = (),
+    ) -> Attribution | None:
+        """The attribution for a figure at ``[start, end)``; the carried one if none is stated.
+
+        Within the figure's ``clause``, a source from the vocabulary (a key in ``known``)
+        beats a name kept as written: in "The United States believes 3,000 ..., spokesman
+        John Kirby said", the named official is the more specific source. Otherwise the
+        nearest attribution wins.
+        """
         if not self.stated:
             return self.carried
-        return min(self.stated, key=lambda a: (_gap(a.start, a.end, start, end), a.start))
+
+        def rank(attribution: Attribution) -> tuple[int, int, int]:
+            in_clause = clause is not None and _overlaps(
+                (attribution.start, attribution.end), clause
+            )
+            unknown = in_clause and attribution.source not in known
+            return (
+                unknown,
+                _gap(attribution.start, attribution.end, start, end),
+                attribution.start,
+            )
+
+        return min(self.stated, key=rank)
 
 
 def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -138,7 +219,7 @@ class AttributionFinder:
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
         self.subject = re.compile(
             rf"(?<![\w'’])(?=[A-Z]|(?:the|it|they|he|she|officials)\b)(?P<name>{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
-            rf"{adverbs}\s+(?P<verb>{VERBS})\b"
+            rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
         self.according = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{named})")
@@ -152,40 +233,58 @@ class AttributionFinder:
         )
         self.citing = re.compile(rf"\bciting\s+(?:the\s+|an?\s+)?(?P<name>{named})")
         self.relay_before_citing = re.compile(
-            rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{VERBS}))?\s*,\s*$"
+            rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
         )
         self.reported_by = re.compile(rf"\breported\s+by\s+(?:the\s+)?(?P<name>{name})")
 
-    def in_sentence(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Attribution]:
-        """The attributions stated in ``text[start:end]``, anaphors unresolved."""
+    def in_sentence(
+        self, text: str, start: int, end: int, hits: list[Hit], kinds: frozenset[str]
+    ) -> list[Attribution]:
+        """The attributions stated in ``text[start:end]``, anaphors unresolved.
+
+        ``kinds`` names the trigger words the sentence holds (see ``_TRIGGER``): only the
+        patterns they can start are tried.
+        """
         found: list[Attribution] = []
         consumed: list[Span] = []
-        for match in self.citing.finditer(text, start, end):
-            relay = self.relay_before_citing.search(text, start, match.start())
-            names = [match.span("name")]
-            reported_by = None
-            if relay:
-                names.append(relay.span("relay"))
-                consumed.append(relay.span("relay"))
-                reported_by = self._name(text, *relay.span("relay"), hits)
-            source = self._name(text, *match.span("name"), hits)
-            begin = relay.start() if relay else match.start()
-            found.append(Attribution(begin, match.end(), source, reported_by, tuple(names)))
-        for match in self.subject.finditer(text, start, end):
-            verb = match["verb"]
-            if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
-                continue
-            if any(_overlaps(match.span("name"), span) for span in consumed):
-                continue
-            found.append(self._make(text, match, hits, relay_group="relay"))
-        for pattern in (self.according, self.inverted, self.possessive):
+        if "citing" in kinds:
+            for match in self.citing.finditer(text, start, end):
+                relay = self.relay_before_citing.search(text, start, match.start())
+                names = [match.span("name")]
+                reported_by = None
+                if relay:
+                    names.append(relay.span("relay"))
+                    consumed.append(relay.span("relay"))
+                    reported_by = self._name(text, *relay.span("relay"), hits)
+                source = self._name(text, *match.span("name"), hits)
+                begin = relay.start() if relay else match.start()
+                found.append(Attribution(begin, match.end(), source, reported_by, tuple(names)))
+        if "verb" in kinds:
+            for match in self.subject.finditer(text, start, end):
+                verb = match["verb"]
+                if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
+                    continue
+                if verb in _BASE_FORMS and not _PLURAL_SUBJECT.search(match["name"]):
+                    continue
+                if any(_overlaps(match.span("name"), span) for span in consumed):
+                    continue
+                found.append(self._make(text, match, hits, relay_group="relay"))
+        patterns = []
+        if "according" in kinds:
+            patterns.append(self.according)
+        if "verb" in kinds and _INVERTED_HINT.search(text, start, end):
+            patterns.append(self.inverted)
+        if "possessive" in kinds:
+            patterns.append(self.possessive)
+        for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 attribution = self._make(text, match, hits)
                 if attribution.source is None or not _DOCUMENT_PART.match(attribution.source):
                     found.append(attribution)
-        for match in self.reported_by.finditer(text, start, end):
-            relay = self._name(text, *match.span("name"), hits)
-            found = _attach_relay(found, relay, match)
+        if "verb" in kinds and "reported by" in text[start:end]:
+            for match in self.reported_by.finditer(text, start, end):
+                relay = self._name(text, *match.span("name"), hits)
+                found = _attach_relay(found, relay, match)
         return _deduplicate(found)
 
     def _make(
@@ -219,7 +318,9 @@ def _overlaps(first: Span, second: Span) -> bool:
     return first[0] < second[1] and second[0] < first[1]
 
 
-def _attach_relay(found: list[Attribution], relay: str | None, match: re.Match[str]) -> list[Attribution]:
+def _attach_relay(
+    found: list[Attribution], relay: str | None, match: re.Match[str]
+) -> list[Attribution]:
     if relay is None:
         return found
     open_claims = [a for a in found if a.reported_by is None and not a.anaphoric]
@@ -242,7 +343,9 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
         span = (attribution.start, attribution.end)
         names = attribution.names or (span,)
         clash = any(
-            any(_overlaps(n, m) for n in names for m in (other.names or ((other.start, other.end),)))
+            any(
+                _overlaps(n, m) for n in names for m in (other.names or ((other.start, other.end),))
+            )
             for other in kept
         )
         if not clash:
@@ -282,10 +385,10 @@ def attribute_sentences(
     result = [SentenceSources() for _ in layout.sentences]
     hit_starts = [hit.start for hit in hits]
     starts = [start for start, _ in layout.sentences]
-    triggered = {
-        bisect.bisect_right(starts, match.start()) - 1 for match in _TRIGGER.finditer(text)
-    }
-    last_named: Attribution | None = None
+    triggered: dict[int, set[str]] = {}
+    for match in _TRIGGER.finditer(text):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        triggered.setdefault(index, set()).add(match.lastgroup or "")
     current: Attribution | None = None
     paragraph = -1
     for index, (start, end) in enumerate(layout.sentences):
@@ -294,13 +397,15 @@ def attribute_sentences(
             current = None
         stated: list[Attribution] = []
         if index in triggered:
-            local = hits[bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)]
-            stated = finder.in_sentence(text, start, end, local)
-        resolved = [_resolve(a, current or last_named) for a in stated]
+            local = hits[
+                bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)
+            ]
+            stated = finder.in_sentence(text, start, end, local, frozenset(triggered[index]))
+        resolved = [_resolve(a, current) for a in stated]
         resolved = [a for a in resolved if a.source is not None]
         if resolved:
             result[index].stated = resolved
-            current = last_named = resolved[-1]
+            current = resolved[-1]
         else:
             result[index].carried = current
     return result

@@ -28,8 +28,17 @@ from claims.vocab import Metric, Vocabulary
 _ACRONYM = re.compile(r"(?:[A-Z][A-Z0-9]{1,5}|(?:[A-Z]\.){2,4})")
 #: pint's own base dimensions: a metric counted in one of these is a measure, not a head count
 _PHYSICAL_DIMENSIONS = frozenset(
-    "[length] [mass] [time] [temperature] [current] [substance] [luminosity] "
-    "[information] [printing_unit]".split()
+    [
+        "[length]",
+        "[mass]",
+        "[time]",
+        "[temperature]",
+        "[current]",
+        "[substance]",
+        "[luminosity]",
+        "[information]",
+        "[printing_unit]",
+    ]
 )
 
 
@@ -61,7 +70,7 @@ class FormMatcher:
         #: a case-insensitive trie of the forms, for embedding in larger patterns; a trie
         #: rather than a flat alternation because Python's regex engine tries alternatives
         #: one by one at every position
-        self.alternation = f"(?i:{_trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
+        self.alternation = f"(?i:{trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
         firsts = {form[0] for form in self._key_of}
         if firsts and all(char.isalnum() or char == "_" for char in firsts):
             # a cheap first-character test before the trie: most positions fail at once
@@ -100,8 +109,8 @@ def _normalise(form: str) -> str:
     return " ".join(form.split()).lower()
 
 
-def _trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching exactly ``forms`` (lower-case, single-spaced), longest first."""
+def trie_pattern(forms: Iterable[str]) -> str:
+    """A regex matching exactly ``forms`` (as given, single-spaced), longest first."""
     trie: dict[str, dict] = {}
     for form in forms:
         node = trie
@@ -138,11 +147,16 @@ class CompiledVocabulary:
 
 
 _COMPILED: dict[str, CompiledVocabulary] = {}
+_BY_IDENTITY: dict[int, tuple[Vocabulary, CompiledVocabulary]] = {}
 _COMPILED_LIMIT = 32
 
 
 def compile_vocabulary(vocabulary: Vocabulary) -> CompiledVocabulary:
     """The matchers for ``vocabulary``, compiled once per fingerprint."""
+    # the same object again (one rule file, many articles) skips hashing its contents
+    recent = _BY_IDENTITY.get(id(vocabulary))
+    if recent is not None and recent[0] is vocabulary:
+        return recent[1]
     fingerprint = vocabulary.fingerprint()
     compiled = _COMPILED.get(fingerprint)
     if compiled is None:
@@ -156,6 +170,9 @@ def compile_vocabulary(vocabulary: Vocabulary) -> CompiledVocabulary:
             sources=FormMatcher(vocabulary.sources),
         )
         _COMPILED[fingerprint] = compiled
+    if len(_BY_IDENTITY) >= _COMPILED_LIMIT:
+        _BY_IDENTITY.clear()
+    _BY_IDENTITY[id(vocabulary)] = (vocabulary, compiled)
     return compiled
 
 
@@ -199,6 +216,10 @@ def _is_per_unit_of(
     return bool(leftover) and all(exp < 0 for exp in leftover.values())
 
 
+#: nouns that only point back at a counted noun ("47 others", "40 more"): still a bare count
+STAND_IN_NOUNS = frozenset(["others", "other", "more", "of them", "them", "additional"])
+
+
 @dataclass(frozen=True, slots=True)
 class Fit:
     """A metric fits a figure; ``unit`` replaces the figure's unit when the metric supplies it."""
@@ -218,8 +239,9 @@ def metric_fit(
     """Whether ``metric`` may describe a figure in ``unit``; None when it may not.
 
     * same pint dimensionality: fits, unit unchanged;
-    * a bare count ("dimensionless", no noun, or a noun that is itself the cue, like
-      "three buggies" with no unit defined for buggies) fits a head-count-like metric
+    * a bare count ("dimensionless", no noun, a stand-in noun like "others", or a noun that
+      is itself the cue, like "three buggies" with no unit defined for buggies) fits a
+      head-count-like metric
       (one non-physical, non-money dimension) and takes its unit;
     * an amount whose metric is that amount per something ("$2,000" with the cue "for each
       soldier" right after it) fits when the cue governs the figure, and takes the rate unit.
@@ -232,7 +254,8 @@ def metric_fit(
         return None
     if quantity_dims is not None and quantity_dims == metric_dims:
         return Fit()
-    if unit == "dimensionless" and (noun is None or cue_in_phrase) and _is_count(metric_dims):
+    bare = noun is None or noun.lower() in STAND_IN_NOUNS or cue_in_phrase
+    if unit == "dimensionless" and bare and _is_count(metric_dims):
         return Fit(_canonical(metric.unit, definitions))
     if cue_governs and _is_per_unit_of(metric_dims, quantity_dims):
         return Fit(_canonical(metric.unit, definitions))

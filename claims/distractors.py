@@ -41,38 +41,50 @@ _LABELS_CAPITALISED = (
 )
 _LABEL_NUMBER = r"\d+[A-Za-z]?(?:[./-]\d+)*"
 
-NOT_A_CLAIM_PATTERN = "|".join(
-    (
-        r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+",
-        # dates
-        r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
-        r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
-        rf"\b{_MONTH}\.?\s+{_DAY}(?!\d|,\d|\.\d){_YEAR_TAIL}",
-        rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}",
-        rf"\b{_MONTH}\s+\d{{4}}(?!\d)",
-        r"(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
-        r"'\d{2}s?\b",
-        # times of day
-        r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?(?!\w)))?(?:\s?(?:GMT|UTC|[A-Z]{2,4}T))?",
-        r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM)(?!\w)",
-        r"\d{4}\s?(?:GMT|UTC|hrs|BST|KST|MSK|EST|CET)\b",
-        r"\d{1,2}\s?o'clock",
-        # labels, references, codes
-        rf"(?:(?i:{_LABELS_ANY_CASE})|(?:{_LABELS_CAPITALISED}))\s*(?:No\.\s*)?{_LABEL_NUMBER}"
-        rf"(?:\s*(?:,|and|&|-|–|to|or)\s*{_LABEL_NUMBER}(?!\s*(?:%|per|thousand|million)))*",
-        r"[#№]\s?\d+",
-        # list markers and footnotes: "1. ", "(2)", "[3]"
-        r"(?m:(?<=^)[ \t]*\d{1,3}[.)](?=[ \t]))",
-        r"\((?:\d{1,2}|[ivx]{1,4})\)",
-        r"\[\d{1,3}\]",
-        r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,}",
-        r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
-        r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
-        r"[vV]?\d+(?:\.\d+){2,}",
-        r"\d+/\d+",
-        # calibres
-        r"\d+(?:\.\d+)?\s?-?(?:mm|millimet(?:er|re))\b",
-    )
+#: Non-claims that start with a letter: web addresses, dates led by the month, labels.
+_WORD_LED = (
+    r"https?://\S+|www\.\S+",
+    rf"{_MONTH}\.?\s+{_DAY}(?!\d|,\d|\.\d){_YEAR_TAIL}",
+    rf"{_MONTH}\s+\d{{4}}(?!\d)",
+    r"(?i:aged)\s+(?:(?i:over|under|between|from)\s+)?\d{1,3}(?:\s*(?:-|–|to|and)\s*\d{1,3})?",
+    r"(?i:calling|call|dial|dialling|dialing|hotline)\s+\+?\d{3,}(?:[ -]\d{2,})*",
+    rf"(?:(?i:{_LABELS_ANY_CASE})|(?:{_LABELS_CAPITALISED}))\s*(?:No\.\s*)?{_LABEL_NUMBER}"
+    rf"(?:\s*(?:,|and|&|-|–|to|or)\s*{_LABEL_NUMBER}(?!\s*(?:%|per|thousand|million)))*",
+)
+#: Non-claims that start with a digit or a symbol.
+_DIGIT_LED = (
+    # dates
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
+    rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}",
+    r"(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
+    r"'\d{2}s?\b",
+    # times of day
+    r"\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[AaPp]\.?[Mm]\.?(?!\w)))?(?:\s?(?:GMT|UTC|[A-Z]{2,4}T))?",
+    r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM)(?!\w)",
+    r"\d{4}\s?(?:GMT|UTC|hrs|BST|KST|MSK|EST|CET)\b",
+    r"\d{1,2}\s?o'clock",
+    # ages: "a 34-year-old", "71 years old"
+    r"\d{1,3}[- ](?:years?|months?)[- ]olds?\b",
+    # codes with a leading zero ("0800 112 112", "007")
+    r"0\d{2,}(?:[ -]\d{2,})*",
+    # codes, list markers and footnotes: "#5", "1. ", "(2)", "[3]"
+    r"[#№]\s?\d+",
+    r"(?m:^)\d{1,3}[.)](?=[ \t])",
+    r"\((?:\d{1,2}|[ivx]{1,4})\)",
+    r"\[\d{1,3}\]",
+    # phone numbers, versions, ratios
+    r"\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,}",
+    r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}",
+    r"\d{3}[-.]\d{3}[-.]\d{4}(?!\d)",
+    r"\d+(?:\.\d+){2,}",
+    r"\d+/\d+",
+    # calibres
+    r"\d+(?:\.\d+)?\s?-?(?:mm|millimet(?:er|re))\b(?=\s+(?!of\b)[A-Za-z])",
+)
+#: One alternative of the scan pattern; the look-aheads send each position to one half.
+NOT_A_CLAIM_PATTERN = (
+    rf"(?=[A-Za-z])(?:{'|'.join(_WORD_LED)})|(?=[\d#№+(\['])(?:{'|'.join(_DIGIT_LED)})"
 )
 
 _TIME_PREPOSITION = re.compile(
@@ -88,9 +100,23 @@ _CHANGE_VERB = re.compile(
     r"|tumbl\w*|went|gone|cut|cuts|cutting|reduc\w*|rais\w*|lower\w*|expand\w*|shr[aiu]nk\w*"
     r"|swell\w*|swollen|revis\w*|upgrad\w*|downgrad\w*|lift\w*|chang\w*|boost\w*|slash\w*"
     r"|trimm?\w*|bump\w*|shift\w*|halv\w*|doubl\w*|tripl\w*|gain\w*|lost|los(?:e|es|ing)"
+    r"|go|goes|going|mov(?:e|es|ed|ing)|hike\w*|spik\w*|rise"
     r"|up|down)\b)"
 )
 _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
+
+
+_APPOSITIVE_AGE_BEFORE = re.compile(r"[A-Za-z]{2,}, $")
+
+
+def is_appositive_age(text: str, start: int, end: int) -> bool:
+    """Whether a plain number is an age set off by commas: "Mara Holt, 56, told"."""
+    digits = text[start:end]
+    if not (digits.isdigit() and len(digits) <= 3 and int(digits) < 130):
+        return False
+    return text[end : end + 1] == "," and bool(
+        _APPOSITIVE_AGE_BEFORE.search(text, max(0, start - 20), start)
+    )
 
 
 def is_year_like(digits: str) -> bool:
@@ -112,7 +138,7 @@ def after_proper_name(text: str, start: int) -> bool:
     return _SENTENCE_END_BEFORE.search(text, max(0, word_start - 3), word_start) is None
 
 
-def change_verb_before(text: str, position: int, reach: int = 40) -> bool:
+def change_verb_before(text: str, position: int, reach: int = 60) -> bool:
     """Whether a verb of change ("rose", "fell", "cut") is among the words before ``position``.
 
     Looks back ``reach`` characters within the clause: "rose from 800" and "fell by a
@@ -124,6 +150,7 @@ def change_verb_before(text: str, position: int, reach: int = 40) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     words = window.split()
-    # The verb must be close: at most three words ("rose sharply by", "cut its estimate").
-    tail = " ".join(words[-4:])
+    # The verb must be close ("rose sharply by", "cut its estimate"); before "from" it may
+    # be further off ("a rise in the retirement age from 62 to 64").
+    tail = " ".join(words[-8:] if words and words[-1].lower() == "from" else words[-4:])
     return _CHANGE_VERB.search(tail) is not None

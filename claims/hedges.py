@@ -201,16 +201,21 @@ def interval(kind: str | None, value: float, margin: float) -> tuple[str, float,
     if kind is None:
         return "exact", value, value
     if kind == "approx":
-        return "approx", value * (1 - margin), value * (1 + margin)
+        return "approx", _tidy(value * (1 - margin)), _tidy(value * (1 + margin))
     if kind == "approx_below":
-        return "approx", value * (1 - margin), value
+        return "approx", _tidy(value * (1 - margin)), value
     if kind == "approx_above":
-        return "approx", value, value * (1 + margin)
+        return "approx", value, _tidy(value * (1 + margin))
     if kind == "upper":
         return "upper", 0.0, value
     if kind == "lower":
         return "lower", value, math.inf
     raise ValueError(f"unknown hedge kind {kind!r}")
+
+
+def _tidy(number: float) -> float:
+    # 1100 * 1.1 is 1210.0000000000002 in binary floating point; reports should say 1210.
+    return float(f"{number:.12g}")
 
 
 def vague_value(low: float, high: float) -> float:
@@ -248,7 +253,9 @@ def _build_table(raw: Mapping[str, Any]) -> HedgeTable:
             )
     margin = raw.get("approx_margin", DEFAULT_APPROX_MARGIN)
     if isinstance(margin, bool) or not isinstance(margin, int | float) or not 0 <= margin < 1:
-        raise ConfigError("must be a number from 0 up to (not including) 1", key="hedges.approx_margin")
+        raise ConfigError(
+            "must be a number from 0 up to (not including) 1", key="hedges.approx_margin"
+        )
     words = dict(DEFAULT_WORDS)
     for phrase, kind in _mapping(raw.get("words"), "hedges.words").items():
         where = f"hedges.words.{phrase}"
@@ -266,8 +273,8 @@ def _build_table(raw: Mapping[str, Any]) -> HedgeTable:
     vague = dict(DEFAULT_VAGUE)
     for phrase, bounds in _mapping(raw.get("vague"), "hedges.vague").items():
         where = f"hedges.vague.{phrase}"
-        if not normalise(phrase):
-            raise ConfigError("a vague phrase cannot be empty", key=where)
+        if not normalise(phrase)[:1].isalpha():
+            raise ConfigError("a vague phrase must start with a letter", key=where)
         if bounds is None:
             vague.pop(normalise(phrase), None)
             continue

@@ -20,10 +20,16 @@ from dataclasses import dataclass
 
 from claims.units import noun_unit
 
+
+def word_set(words: str) -> frozenset[str]:
+    """The whitespace-separated words of ``words`` as a set (keeps long lists readable)."""
+    return frozenset(words.split())
+
+
 MAX_MODIFIERS = 5
 MAX_RUN = 4
 
-STOP_WORDS = frozenset(
+STOP_WORDS = word_set(
     """a an the of in on at to from by for with without into onto during over under after before
     since until till near across along among amongst against between through throughout per each
     every and or but nor as than that which who whom whose this these those it its their they
@@ -34,27 +40,27 @@ STOP_WORDS = frozenset(
     still even too very ever via like within beyond toward towards upon amid despite including
     plus minus instead because although though whether how what why again almost nearly
     approximately roughly more less fewer most least several dozens hundreds thousands
-    millions half twice thrice""".split()
+    millions half twice thrice"""
 )
 #: Number words also end a phrase: they start the next quantity ("3 tanks two days ago").
-_NUMBER_WORDS = frozenset(
+_NUMBER_WORDS = word_set(
     """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
     fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-    ninety hundred thousand million billion dozen""".split()
+    ninety hundred thousand million billion dozen"""
 )
 #: Capitalised words that end a noun phrase rather than modify it.
-CAPITALISED_STOPS = frozenset(
+CAPITALISED_STOPS = word_set(
     """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I""".split()
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday I"""
 )
-GENERIC_ADJECTIVES = frozenset(
+GENERIC_ADJECTIVES = word_set(
     """additional extra other another further new more fresh total estimated reported
-    confirmed alleged possible potential some many few""".split()
+    confirmed alleged possible potential some many few"""
 )
 #: Plural nouns that do not end in "s".
-IRREGULAR_PLURALS = frozenset(
+IRREGULAR_PLURALS = word_set(
     """people men women children personnel police staff infantry cattle aircraft
-    militia""".split()
+    militia"""
 )
 
 _SPACE = r"[ \t\u00a0\u2009\u202f]*(?:\n[ \t]*)?"
@@ -142,6 +148,9 @@ def find_noun(
         run.append((start, end, candidate))
     units = [noun_unit(candidate, definitions) for _, _, candidate in run]
     head = next((i for i, unit in enumerate(units) if unit is not None), None)
+    # "infantry troops": when the next word names a unit too, it is the head.
+    while head is not None and head + 1 < len(run) and units[head + 1] is not None:
+        head += 1
     if head is None and singular:
         head = 0
     if head is None:
@@ -162,7 +171,7 @@ def _capitalised_noun(
     text: str, words: list[tuple[int, int, str]], index: int, definitions: Sequence[str]
 ) -> Noun | None:
     # Only the last word can be here (modifiers were skipped while more words followed).
-    start, end, word = words[index]
+    end, word = words[index][1:]
     unit = noun_unit(word, definitions)
     if unit is None and not (_looks_plural(word) and word[1:].islower()):
         return None

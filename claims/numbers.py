@@ -79,21 +79,39 @@ ABBREVIATIONS = {
     "tn": 1_000_000_000_000,
     "trn": 1_000_000_000_000,
 }
-#: Fractions that size a change ("fell by a third", "cut in half"), as percent.
+#: Fractions that size a change ("fell by a third", "cut in half"), as plain fractions.
 FRACTIONS = {
-    "half": 50.0,
-    "a half": 50.0,
-    "one half": 50.0,
-    "a third": 100 / 3,
-    "one third": 100 / 3,
-    "two thirds": 200 / 3,
-    "a quarter": 25.0,
-    "one quarter": 25.0,
-    "three quarters": 75.0,
-    "a fifth": 20.0,
-    "one fifth": 20.0,
-    "a tenth": 10.0,
-    "one tenth": 10.0,
+    "half": 1 / 2,
+    "a half": 1 / 2,
+    "one half": 1 / 2,
+    "a third": 1 / 3,
+    "one third": 1 / 3,
+    "two thirds": 2 / 3,
+    "a quarter": 1 / 4,
+    "one quarter": 1 / 4,
+    "three quarters": 3 / 4,
+    "a fifth": 1 / 5,
+    "one fifth": 1 / 5,
+    "a tenth": 1 / 10,
+    "one tenth": 1 / 10,
+}
+#: Words that state a multiple ("twice", "threefold", "double the share").
+MULTIPLES = {
+    "twice": 2,
+    "thrice": 3,
+    "double": 2,
+    "triple": 3,
+    "quadruple": 4,
+    "twofold": 2,
+    "threefold": 3,
+    "fourfold": 4,
+    "fivefold": 5,
+    "sixfold": 6,
+    "sevenfold": 7,
+    "eightfold": 8,
+    "ninefold": 9,
+    "tenfold": 10,
+    "hundredfold": 100,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from claims.articles import Article, read_articles
 from claims.cache import ClaimCache
 from claims.errors import InputError
 from claims.quantities import find_quantities
+from claims.relations import relations_for_claims
 from claims.table import build_table
 from claims.tagging import tag_quantities
 from claims.vocab import Vocabulary, load_vocabulary
@@ -95,6 +97,31 @@ def extract(
     Unreadable files raise the first :class:`InputError`; the command line instead
     reports each one and goes on (see :func:`claims.articles.read_articles`).
     """
+    return extract_articles(_articles(paths_or_articles), resolve_vocabulary(rules))
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The claims table and the relations table of the same articles."""
+
+    claims: pd.DataFrame
+    #: the text's own arithmetic, keyed by claim_id (docs/relations.md)
+    relations: pd.DataFrame
+
+
+def extract_with_relations(
+    paths_or_articles: Iterable[str | os.PathLike[str] | Article] | str | os.PathLike[str],
+    rules: RulesLike = None,
+) -> Extraction:
+    """Like :func:`extract`, plus the relations between each article's claims."""
+    articles = _articles(paths_or_articles)
+    claims = extract_articles(articles, resolve_vocabulary(rules))
+    return Extraction(claims, relations_for_claims(articles, claims))
+
+
+def _articles(
+    paths_or_articles: Iterable[str | os.PathLike[str] | Article] | str | os.PathLike[str],
+) -> list[Article]:
     if isinstance(paths_or_articles, str | os.PathLike):
         paths_or_articles = [paths_or_articles]
     items = list(paths_or_articles)
@@ -105,7 +132,14 @@ def extract(
         if result.problems:
             raise result.problems[0]
         articles.extend(result.articles)
-    return extract_articles(articles, resolve_vocabulary(rules))
+    return articles
 
 
-__all__ = ["InputError", "extract", "extract_articles", "resolve_vocabulary"]
+__all__ = [
+    "Extraction",
+    "InputError",
+    "extract",
+    "extract_articles",
+    "extract_with_relations",
+    "resolve_vocabulary",
+]

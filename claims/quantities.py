@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.distractors import NOT_A_CLAIM_PATTERN
@@ -39,6 +38,7 @@ from claims.numbers import (
     DIGIT_SCALE_PATTERN,
     DIGITS_PATTERN,
     FRACTIONS,
+    MULTIPLES,
     WORDS_PATTERN,
     magnitude,
     parse_digits,
@@ -72,22 +72,23 @@ class Quantity:
 
 
 _CURRENCY = "|".join(re.escape(mark) for mark in sorted(CURRENCY_SYMBOLS, key=len, reverse=True))
-_NOT_ORDINAL = r"(?!\w|-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th|st|nd|rd)\b)"
+_NOT_ORDINAL = (
+    r"(?!\w|-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th|st|nd|rd)\b)"
+)
 _NOT_FRACTION = r"(?![\s-]+(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
 _NUMERAL = (
     rf"(?P<cur>(?<![\w$€£₩₽₴¥])(?:{_CURRENCY})[ \u00a0]?)?"
     rf"(?:(?<![\w.])(?<![A-Za-z]-)(?<!\d,)(?P<digits>{DIGITS_PATTERN})"
-    rf"(?:{DIGIT_SCALE_PATTERN})?(?P<uabbr>km|kg)?"
-    rf"|(?<![\w-])(?P<words>{WORDS_PATTERN}){_NOT_FRACTION})"
+    rf"(?:{DIGIT_SCALE_PATTERN})?(?P<uabbr>km|kg|mm|cm|°?C|°F)?"
+    rf"|(?=[otfsenzahdOTFSENZAHD])(?<![\w-])(?P<words>{WORDS_PATTERN}){_NOT_FRACTION})"
     rf"{_NOT_ORDINAL}"
     r"(?P<pct>[ \u00a0]?%|\s+(?i:per\s?cent|percent|pct|percentage\s+points?)\b)?"
 )
 _FRACTION = (
-    r"(?<![\w-])(?i:(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)"
+    r"(?=[aothAOTH])(?<![\w-])(?i:(?:a|one|two|three)[\s-](?:half|thirds?|quarters?|fifths?|tenths?)|half)"
     r"(?![\w-])"
 )
-_MULTIPLE = r"(?<![\w-])(?i:twice|thrice)\b"
-_HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
+_MULTIPLE = rf"(?<![\w-])(?i:{'|'.join(sorted(MULTIPLES, key=len, reverse=True))})\b"
 
 
 @dataclass(frozen=True)
@@ -111,12 +112,16 @@ def patterns(table: HedgeTable) -> Patterns:
         base = phrase[: -len(" of")] if phrase.endswith(" of") else phrase
         tail = r"(?:\s+of)?" if phrase.endswith(" of") else ""
         vague.append(_phrase_pattern(base) + tail)
+    initials = "".join(
+        sorted({ch for phrase, _ in table.vague for ch in phrase[0] + phrase[0].upper()})
+    )
+    initials = re.sub(r"([\]\\^-])", r"\\\1", initials)
     # Every alternative starts where no word character precedes it; checking that (and a
     # plausible first character) once up front skips most positions cheaply.
     scan = re.compile(
         r"(?<!\w)(?=[\w$€£₩₽₴¥#№+(\['])(?:"
         rf"(?P<skip>(?<![\w$])(?:{NOT_A_CLAIM_PATTERN}))"
-        rf"|(?P<vague>(?<![\w-])(?i:{'|'.join(vague)})(?![\w-]))"
+        rf"|(?=[{initials}])(?P<vague>(?<![\w-])(?i:{'|'.join(vague)})(?![\w-]))"
         rf"|(?P<num>{_NUMERAL})"
         rf"|(?P<frac>{_FRACTION})"
         rf"|(?P<mult>{_MULTIPLE}))"
@@ -139,7 +144,7 @@ def _token(match: re.Match[str]) -> Token | None:
             return None
         return Token("fraction", start, end, FRACTIONS.get(phrase, 0.0), start, end, phrase=phrase)
     if kind == "mult":
-        value = 2.0 if match.group().lower() == "twice" else 3.0
+        value = float(MULTIPLES[match.group().lower()])
         return Token("multiple", start, end, value, start, end, phrase=match.group())
     if kind != "num":
         return None
@@ -172,9 +177,9 @@ def _token(match: re.Match[str]) -> Token | None:
         percent=bool(match.group("pct")),
         digits=digits if digits and not (scale or abbreviation) else None,
         scaled=bool(scale or abbreviation),
-        magnitude=scale_value(scale, abbreviation) if (scale or abbreviation) else (
-            magnitude(digits) if digits else 1.0
-        ),
+        magnitude=scale_value(scale, abbreviation)
+        if (scale or abbreviation)
+        else (magnitude(digits) if digits else 1.0),
         words=not digits,
         unit_abbreviation=unit_abbreviation,
     )

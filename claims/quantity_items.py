@@ -15,10 +15,11 @@ from claims.distractors import (
     after_proper_name,
     after_time_preposition,
     change_verb_before,
+    is_appositive_age,
     is_year_like,
 )
 from claims.hedges import HedgeTable, interval, normalise, vague_value
-from claims.nouns import find_noun, find_rate
+from claims.nouns import find_noun, find_rate, word_set
 from claims.units import canonical_unit, is_time_unit, rate_unit
 
 #: (start, end, value, low, high, qualifier, unit, noun, number_start, number_end)
@@ -48,19 +49,34 @@ class Token:
 
 _CONNECTOR = re.compile(r"\s*(?P<conn>[-–—]|\s(?i:to|or|and)\s)\s*")
 _HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
-_ENUMERATION = re.compile(r"\s*,?\s*(?:(?i:and|as\s+well\s+as)\s+)?(?P<art>(?i:an?))\s+")
-_DETERMINER_BEFORE = re.compile(
-    r"(?i:\b(?:the|this|that|any|no|every|each|which|only|someone|anyone)\s+)$"
+_ENUMERATION = re.compile(
+    r"(?:\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|as\s+well\s+as)\s+)(?P<art>(?i:an?))\s+"
 )
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|this|that|any|no|every|each|which)\s+)$")
 #: "one" before these is a pronoun or an idiom, not a count ("if one party is attacked").
-ONE_IDIOMS = frozenset(
+ONE_IDIOMS = word_set(
     """party side way thing time point hand day another other option reason question example
-    case instance more last such man woman person""".split()
+    case instance more last such man woman person"""
 )
 #: "the two nations", "their three sons": a small spelled-out number after a definite
 #: word refers back to things already named; it is not a new figure.
-_DEFINITE_BEFORE = re.compile(r"(?i:\b(?:the|these|those|its|their|his|her|our|both)\s+)$")
-_UNIT_ABBREVIATIONS = {"km": "kilometer", "kg": "kilogram", "m": "meter"}
+_DEFINITE_BEFORE = re.compile(r"(?i:\b(?:the|these|those)\s+)$")
+_UNIT_ABBREVIATIONS = {
+    "km": "kilometer",
+    "kg": "kilogram",
+    "m": "meter",
+    "mm": "millimeter",
+    "cm": "centimeter",
+    "C": "degree_Celsius",
+    "°C": "degree_Celsius",
+    "°F": "degree_Fahrenheit",
+}
+#: "double"/"triple" are multiples only when hedged or before what they multiply
+#: ("nearly double", "double the share"); otherwise they are adjectives ("a double blow").
+_MULTIPLIED_AFTER = re.compile(r"\s+(?i:the|that|its|their|his|her|what|a|an)\b")
+_BARE_MULTIPLES = frozenset({"double", "triple", "quadruple"})
+#: "several of the men": a small vague word before "of" still counts people.
+_PARTITIVE = re.compile(r"\s+of\s+(?i:the|them|those|these|us|his|her|their|its)\b")
 _DURATION_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
 
 
@@ -117,6 +133,9 @@ def _unit_and_noun(
         if rate is None or rate.unit is None:
             break
         unit, end = rate_unit(unit, rate.unit, definitions), rate.end
+        if noun is None and not is_time_unit(rate.unit):
+            # "$2,000 for each soldier" counts soldiers; "$800 a month" counts no one.
+            noun = rate.text
     return unit, noun, end, has_unit
 
 
@@ -126,17 +145,26 @@ def value_below_ten(token: Token) -> bool:
 
 
 def _keep(
-    text: str, token: Token, start: int, hedged: bool, noun: str | None, has_unit: bool
+    text: str,
+    token: Token,
+    start: int,
+    hedged: bool,
+    noun: str | None,
+    unit: str,
+    has_unit: bool,
 ) -> bool:
-    """False for numbers that are not claims: pronoun "one", years, identifiers."""
+    """False for numbers that are not claims: pronoun "one", years, identifiers, ages."""
     if token.kind == "fraction":
-        return change_verb_before(text, token.start)
+        return change_verb_before(text, start)
+    if token.kind == "multiple" and token.phrase.lower() in _BARE_MULTIPLES:
+        return hedged or _MULTIPLIED_AFTER.match(text, token.end) is not None
     if token.kind != "number":
         return True
     phrase = token.phrase.strip().lower()
-    if token.words and value_below_ten(token) and _DEFINITE_BEFORE.search(
-        text, max(0, start - 8), start
-    ):
+    definite = _DEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None
+    if token.words and value_below_ten(token) and definite and not is_time_unit(unit):
+        return False
+    if token.digits and is_appositive_age(text, token.start, token.end):
         return False
     if phrase == "one":
         if noun is None or noun.lower() in ONE_IDIOMS:
@@ -163,12 +191,12 @@ def _single(
     if token.kind == "vague":
         low, high = map(float, table.vague_interval(token.phrase) or (0.0, 0.0))
         unit, noun, end, has_unit = _unit_and_noun(text, token, end, False, definitions)
-        if noun is None and low < 10:
+        if noun is None and low < 10 and not _PARTITIVE.match(text, end):
             return None
         return (start, end, vague_value(low, high), low, high, "vague", unit, noun, start, end)
     kind = None
     hedge = None
-    if token.kind == "number":
+    if token.kind in ("number", "fraction", "multiple"):
         hedge = hedge_before.search(text, max(0, start - 40), start)
         if hedge is not None:
             kind, start = table.kind_of(hedge.group("hedge")), hedge.start("hedge")
@@ -177,21 +205,27 @@ def _single(
             kind = table.kind_of(after.group().strip().lstrip("-"))
             end = after.end()
     unit, noun, end, has_unit = _unit_and_noun(text, token, end, value == 1, definitions)
-    if kind is not None and hedge is not None and is_time_unit(unit):
-        if normalise(hedge.group("hedge")) in _DURATION_PREPOSITIONS:
-            kind, start = None, token.start
-    if token.kind == "fraction":
-        unit = "percent"
-    if not _keep(text, token, start, kind is not None, noun, has_unit):
+    preposition = hedge is not None and normalise(hedge.group("hedge")) in _DURATION_PREPOSITIONS
+    if preposition and is_time_unit(unit):
+        kind, start = None, token.start
+    if not _keep(text, token, start, kind is not None, noun, unit, has_unit):
         return None
     qualifier, low, high = interval(kind, value, table.approx_margin)
-    return (start, end, value, low, high, qualifier, unit, noun, token.number_start,
-            token.number_end)
+    return (
+        start,
+        end,
+        value,
+        low,
+        high,
+        qualifier,
+        unit,
+        noun,
+        token.number_start,
+        token.number_end,
+    )
 
 
-def _enumerated(
-    text: str, position: int, limit: int, definitions: Sequence[str]
-) -> list[Found]:
+def _enumerated(text: str, position: int, limit: int, definitions: Sequence[str]) -> list[Found]:
     """Items written "a/an <noun>" that continue a list of counts ending at ``position``."""
     found: list[Found] = []
     while True:
@@ -203,8 +237,18 @@ def _enumerated(
             return found
         art_start, art_end = link.span("art")
         found.append(
-            (art_start, noun.end, 1.0, 1.0, 1.0, "exact", noun.unit or "dimensionless",
-             noun.text, art_start, art_end)
+            (
+                art_start,
+                noun.end,
+                1.0,
+                1.0,
+                1.0,
+                "exact",
+                noun.unit or "dimensionless",
+                noun.text,
+                art_start,
+                art_end,
+            )
         )
         position = noun.end
 
@@ -229,17 +273,31 @@ def build_quantities(
             paired = _range(text, token, following, between)
         if paired is not None and following is not None:
             low, start = paired
-            merged = Token(**{**_fields(following), "currency": following.currency
-                              or token.currency, "percent": following.percent or token.percent})
-            unit, noun, end, has_unit = _unit_and_noun(text, merged, following.end, False,
-                                                       definitions)
-            both_years = all(
-                t.digits and is_year_like(t.digits) for t in (token, following)
+            merged = Token(
+                **{
+                    **_fields(following),
+                    "currency": following.currency or token.currency,
+                    "percent": following.percent or token.percent,
+                }
             )
+            unit, noun, end, has_unit = _unit_and_noun(
+                text, merged, following.end, False, definitions
+            )
+            both_years = all(t.digits and is_year_like(t.digits) for t in (token, following))
             if not (both_years and not has_unit):
                 high = following.value
-                item = (start, end, (low + high) / 2, low, high, "range", unit, noun,
-                        token.number_start, following.number_end)
+                item = (
+                    start,
+                    end,
+                    (low + high) / 2,
+                    low,
+                    high,
+                    "range",
+                    unit,
+                    noun,
+                    token.number_start,
+                    following.number_end,
+                )
             index += 2
         else:
             item = _single(text, token, table, hedge_before, definitions)
@@ -247,7 +305,9 @@ def build_quantities(
         if item is None:
             continue
         found.append(item)
-        if item[7] is not None and token.kind == "number":
+        # Only plain counts start an enumeration: "$2,000 for each soldier, a sum..." is not one.
+        counted = token.kind == "number" and not token.currency and "/" not in item[6]
+        if item[7] is not None and counted:
             limit = tokens[index].start if index < len(tokens) else len(text)
             found.extend(_enumerated(text, item[1], limit, definitions))
     found.sort(key=lambda entry: entry[0])

@@ -25,21 +25,107 @@ from dataclasses import dataclass, field
 Span = tuple[int, int]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|>|\d{1,3}[.)]\s|\|))")
+_HEADING = re.compile(r"[ \t]*#{1,6}[ \t][^\n]*")
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 #: Words after which a full stop does not end a sentence (compared lower-case, without the dot).
 ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms dr prof gen maj lt col capt cmdr cdr adm sgt cpl pvt gov sen rep rev fr st mt
-    jr sr no nos vs approx est ca cf fig figs p pp vol op
-    jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp dept univ
-    """.split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "maj",
+        "lt",
+        "col",
+        "capt",
+        "cmdr",
+        "cdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "gov",
+        "sen",
+        "rep",
+        "rev",
+        "fr",
+        "st",
+        "mt",
+        "jr",
+        "sr",
+        "no",
+        "nos",
+        "vs",
+        "approx",
+        "est",
+        "ca",
+        "cf",
+        "fig",
+        "figs",
+        "p",
+        "pp",
+        "vol",
+        "op",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+    ]
 )
 #: Words that usually open a sentence: after "U.S." they mean the sentence did end.
 SENTENCE_STARTERS = frozenset(
-    """
-    The A An It Its This That These Those They He She We I In On At But However Meanwhile
-    Also And Yet So Still Since After Before While When Earlier Later Last According
-    """.split()
+    [
+        "The",
+        "A",
+        "An",
+        "It",
+        "Its",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "They",
+        "He",
+        "She",
+        "We",
+        "I",
+        "In",
+        "On",
+        "At",
+        "But",
+        "However",
+        "Meanwhile",
+        "Also",
+        "And",
+        "Yet",
+        "So",
+        "Still",
+        "Since",
+        "After",
+        "Before",
+        "While",
+        "When",
+        "Earlier",
+        "Later",
+        "Last",
+        "According",
+    ]
 )
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]\.?$")
 _INITIAL = re.compile(r"[A-Z]$")
@@ -57,10 +143,19 @@ def paragraph_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     start = 0
     for match in _PARAGRAPH_BREAK.finditer(text):
-        _append_stripped(text, start, match.start(), spans)
+        _append_heading_aware(text, start, match.start(), spans)
         start = match.end()
-    _append_stripped(text, start, len(text), spans)
+    _append_heading_aware(text, start, len(text), spans)
     return spans
+
+
+def _append_heading_aware(text: str, start: int, end: int, spans: list[Span]) -> None:
+    """A heading is a paragraph of its own line, even with text right below it."""
+    heading = _HEADING.match(text, start, end)
+    if heading:
+        _append_stripped(text, start, heading.end(), spans)
+        start = heading.end()
+    _append_stripped(text, start, end, spans)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:

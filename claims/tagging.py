@@ -15,13 +15,22 @@ Ties go to the nearest cue (characters between cue and figure), then to the cue 
 figure. A cue inside another figure's phrase belongs to that figure. A figure that is itself
 a period ("in just three days") never takes a metric.
 
-Entity: an alias inside the figure's phrase ("77 North Korean soldiers"), else one right
-after it ("troops from North Korea"), else the nearest alias before the figure in its
-clause, after it in its clause, before it in the sentence, after it in the sentence, and
-last the nearest alias earlier in the same paragraph; NA when none. Aliases inside a
-source's name ("South Korean intelligence", "Seoul's report") never count, nor aliases that
-are the agent of a blow ("Ukrainian forces destroyed", "killed by Russian drones"): the
-figure is about the other side.
+Entity, first match wins (NA when none; never guessed from outside the paragraph):
+
+1. an alias inside the figure's phrase ("77 North Korean soldiers"), or right after it
+   with "from"/"of" ("troops from North Korea");
+2. the nearest alias before the figure in its clause, else after it in the clause;
+3. the alias inside another figure's phrase in the same sentence, nearest first
+   ("100 North Korean soldiers were killed, and the injured approach 1,000");
+4. the nearest alias before the figure in the sentence, else after it;
+5. the last alias earlier in the same paragraph;
+6. a place name (below) in the sentence.
+
+Some aliases do not say whom a figure is about and are skipped: those inside a source's
+name ("South Korean intelligence", "Seoul's report"), the agent of a blow ("Ukrainian
+forces destroyed", "killed by Russian drones": the figure is about the other side), and
+those qualifying a claimant ("the American estimate", "a U.S. military official"). Place
+names ("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 6).
 
 Source and relay: :mod:`claims.attribution`. Period: :mod:`claims.periods`; the period
 phrase must share the figure's clause, and standing totals ("a total of") and rates
@@ -36,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.attribution import AttributionFinder, SentenceSources, attribute_sentences
-from claims.cues import CompiledVocabulary, Hit, compile_vocabulary, metric_fit
+from claims.cues import CompiledVocabulary, FormMatcher, Hit, compile_vocabulary, metric_fit
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
 from claims.sentences import Span, TextLayout
@@ -76,14 +85,24 @@ _AGENT_AFTER = re.compile(
     r"destroying|injured|injuring|wounded|wounding|captured|capturing|eliminated|eliminating|"
     r"shot\s+down|struck|downed|neutrali[sz]ed|took\s+out|hit)\b"
 )
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$")
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?$")
+#: an alias qualifying who speaks ("the American estimate", "a U.S. military official")
+_CLAIMANT_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
+    r"defen[cs]e))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
+    r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
+)
+#: an alias naming where something happens, not whose it is ("in Russia", "into eastern Russia")
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|to|inside|within|across|near|toward|towards|bordering|at|around|entering)\s+"
+    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|occupied|far)\s+)?$",
+    re.IGNORECASE,
+)
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
-def tag_quantities(
-    text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary
-) -> list[Tags]:
+def tag_quantities(text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary) -> list[Tags]:
     """One :class:`Tags` per quantity, in the same order (policies in the module docstring)."""
     if not quantities:
         return []
@@ -112,7 +131,19 @@ class _Context:
         self.paragraph_starts = [start for start, _ in self.layout.paragraphs]
         self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
         self.phrase_order = sorted(self.phrases)
-        self.metric_hits = compiled.metrics.find(text)
+        # cues matter only in sentences holding a figure, aliases only in their paragraphs
+        layout = self.layout
+        held = (
+            sorted({layout.sentence_index(q.start) for q in quantities}) if layout.sentences else []
+        )
+        sentence_ranges = _merge([layout.sentences[i] for i in held])
+        paragraph_ranges = _merge(
+            [
+                (layout.paragraphs[layout.sentence_paragraph[i]][0], layout.sentences[i][1])
+                for i in held
+            ]
+        )
+        self.metric_hits = _find_in(compiled.metrics, text, sentence_ranges)
         self.metric_starts = [hit.start for hit in self.metric_hits]
         source_hits = compiled.sources.find(text)
         self.sources: list[SentenceSources] = attribute_sentences(
@@ -124,31 +155,53 @@ class _Context:
                 named.extend(attribution.names)
         self.named = sorted(named)
         self.entity_hits = [
-            hit for hit in compiled.entities.find(text) if not self._inside_name(hit)
+            hit
+            for hit in _find_in(compiled.entities, text, paragraph_ranges)
+            if not self._inside_name(hit)
         ]
         self.entity_starts = [hit.start for hit in self.entity_hits]
+        self.agents = {hit for hit in self.entity_hits if self._is_agent(hit)}
+        self.locatives = {
+            hit
+            for hit in self.entity_hits
+            if _LOCATIVE.search(self.text, max(hit.start - 40, 0), hit.start)
+        }
+        self.own_aliases = [self._own_alias(phrase) for phrase in self.phrases]
+        self.figure_aliases = sorted(
+            (
+                (phrase[0], hit)
+                for phrase, hit in zip(self.phrases, self.own_aliases, strict=True)
+                if hit is not None
+            ),
+            key=lambda item: item[0],
+        )
+        self.figure_alias_starts = [start for start, _ in self.figure_aliases]
         self.periods = find_periods(text)
         self.period_starts = [period.start for period in self.periods]
 
     def tag(self, index: int) -> Tags:
         quantity = self.quantities[index]
         phrase = self.phrases[index]
+        clause = self.layout.clause_span(quantity.number_start)
         if self.layout.sentences:
             sentence_index = self.layout.sentence_index(quantity.start)
             sentence = self.layout.sentences[sentence_index]
-            attribution = self.sources[sentence_index].for_offset(quantity.start, quantity.end)
+            attribution = self.sources[sentence_index].for_offset(
+                quantity.start, quantity.end, clause, self.compiled.vocabulary.sources
+            )
         else:
             sentence, attribution = (0, len(self.text)), None
-        clause = self.layout.clause_span(quantity.number_start)
         is_period = self._is_period(quantity)
-        metric, unit = (None, None) if is_period else self._metric(quantity, phrase, clause, sentence)
+        metric, unit = (
+            (None, None) if is_period else self._metric(quantity, phrase, clause, sentence)
+        )
         return Tags(
             sentence=self.text[sentence[0] : sentence[1]].strip(),
             metric=metric,
-            entity=self._entity(phrase, clause, sentence),
+            entity=self._entity(index, clause, sentence),
             source=attribution.source if attribution else None,
             reported_by=attribution.reported_by if attribution else None,
-            period=None if is_period else self._period(quantity, phrase, clause),
+            period=None if is_period else self._period(quantity, phrase, clause, sentence),
             unit=unit,
         )
 
@@ -205,33 +258,56 @@ class _Context:
             for start, end in self.named[max(position - 4, 0) : position]
         )
 
-    def _entity(self, phrase: Span, clause: Span, sentence: Span) -> str | None:
+    def _own_alias(self, phrase: Span) -> Hit | None:
+        """An alias inside the figure's phrase, or right after it ("troops from Freedonia")."""
         hits, starts = self.entity_hits, self.entity_starts
-        if not hits:
-            return None
-        paragraph_start = self._paragraph_start(sentence[0])
-        low = bisect.bisect_left(starts, paragraph_start)
-        high = bisect.bisect_left(starts, sentence[1])
-        nearby = hits[low:high]
-        for hit in nearby:
+        position = bisect.bisect_left(starts, phrase[0])
+        if position and hits[position - 1].end > phrase[0]:
+            position -= 1
+        for hit in hits[position : position + 4]:
             if hit.start < phrase[1] and hit.end > phrase[0]:
-                return hit.key
-        for hit in nearby:
-            if hit.start >= phrase[1] and _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
-                return hit.key
-        candidates = [hit for hit in nearby if not self._is_agent(hit)]
-        for span in (clause, sentence):
-            before = [h for h in candidates if h.end <= phrase[0] and h.start >= span[0]]
-            if before:
-                return before[-1].key
-            after = [h for h in candidates if h.start >= phrase[1] and h.end <= span[1]]
-            if after:
-                return after[0].key
-        earlier = [h for h in candidates if h.end <= sentence[0]]
-        return earlier[-1].key if earlier else None
+                return hit
+            if hit.start >= phrase[1]:
+                if _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
+                    return hit
+                break
+        return None
+
+    def _entity(self, index: int, clause: Span, sentence: Span) -> str | None:
+        own = self.own_aliases[index]
+        if own is not None:
+            return own.key
+        phrase = self.phrases[index]
+        starts = self.entity_starts
+        low = bisect.bisect_left(starts, self._paragraph_start(sentence[0]))
+        high = bisect.bisect_left(starts, sentence[1])
+        nearby = [hit for hit in self.entity_hits[low:high] if hit not in self.agents]
+        primary = [hit for hit in nearby if hit not in self.locatives]
+        found = (
+            _nearest_around(primary, phrase, clause)
+            or self._alias_of_other_figure(index, sentence)
+            or _nearest_around(primary, phrase, sentence)
+            or _last_before(primary, sentence[0])
+            or _nearest_around(nearby, phrase, sentence)
+        )
+        return found.key if found else None
+
+    def _alias_of_other_figure(self, index: int, sentence: Span) -> Hit | None:
+        """The own alias of the nearest other figure in the sentence ("... and 40 more")."""
+        phrase = self.phrases[index]
+        starts = self.figure_alias_starts
+        low = bisect.bisect_left(starts, sentence[0])
+        high = bisect.bisect_left(starts, sentence[1])
+        others = [
+            (abs(start - phrase[0]), hit)
+            for start, hit in self.figure_aliases[low:high]
+            if start != phrase[0]
+        ]
+        return min(others, key=lambda item: item[0])[1] if others else None
 
     def _is_agent(self, hit: Hit) -> bool:
-        if _AGENT_AFTER.match(self.text, hit.end):
+        """True for an alias that deals a blow or voices a claim: not what a figure is about."""
+        if _AGENT_AFTER.match(self.text, hit.end) or _CLAIMANT_AFTER.match(self.text, hit.end):
             return True
         return _AGENT_BEFORE.search(self.text, max(hit.start - 12, 0), hit.start) is not None
 
@@ -256,7 +332,7 @@ class _Context:
                 return True
         return False
 
-    def _period(self, quantity: Quantity, phrase: Span, clause: Span) -> str | None:
+    def _period(self, quantity: Quantity, phrase: Span, clause: Span, sentence: Span) -> str | None:
         if _TIME_DENOMINATOR.search(quantity.unit):
             return None
         if _STANDING_TOTAL.search(self.text, max(quantity.start - 20, 0), quantity.number_start):
@@ -265,10 +341,56 @@ class _Context:
         for period in self._nearby_periods(clause[0], clause[1]):
             if period.start < phrase[1] and phrase[0] < period.end:
                 continue
+            if not self._period_reaches(period, phrase, sentence):
+                continue
             distance = max(period.start - phrase[1], phrase[0] - period.end, 0)
             if best is None or distance < best[0]:
                 best = (distance, period)
         return best[1].label if best else None
+
+    def _period_reaches(self, period: Period, phrase: Span, sentence: Span) -> bool:
+        """A period across a comma covers the figure only as a sentence opener ("In May, ...").
+
+        "After a batch left this week, 3,000 troops have been sent": the week belongs to the
+        subordinate clause, not to the standing total.
+        """
+        gap = (period.end, phrase[0]) if period.end <= phrase[0] else (phrase[1], period.start)
+        if _comma_free(self.text, *gap):
+            return True
+        opener = not self.text[sentence[0] : period.start].strip()
+        return opener and self.text[period.end : gap[1]].lstrip().startswith(",")
+
+
+def _comma_free(text: str, start: int, end: int) -> bool:
+    return text.find(",", start, end) < 0
+
+
+def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
+    """The nearest hit before the phrase within ``span``, else the nearest after it."""
+    before = [hit for hit in hits if span[0] <= hit.start and hit.end <= phrase[0]]
+    if before:
+        return before[-1]
+    after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
+    return after[0] if after else None
+
+
+def _last_before(hits: list[Hit], offset: int) -> Hit | None:
+    earlier = [hit for hit in hits if hit.end <= offset]
+    return earlier[-1] if earlier else None
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _find_in(matcher: FormMatcher, text: str, spans: list[Span]) -> list[Hit]:
+    return [hit for start, end in spans for hit in matcher.find(text, start, end)]
 
 
 def _phrase_end(text: str, quantity: Quantity) -> int:

@@ -32,7 +32,9 @@ def _registry(definitions: tuple[str, ...]) -> pint.UnitRegistry:
         try:
             registry.define(definition)
         except (pint.errors.DefinitionSyntaxError, pint.errors.RedefinitionError, ValueError) as e:
-            raise ConfigError(f"bad unit definition {definition!r}: {e}", key=f"units[{index}]") from None
+            raise ConfigError(
+                f"bad unit definition {definition!r}: {e}", key=f"units[{index}]"
+            ) from None
     return registry
 
 
@@ -156,5 +158,5 @@ def _rate(numerator: str, denominator: str, definitions: tuple[str, ...]) -> str
 
 
 def rate_unit(numerator: str, denominator: str, definitions: Sequence[str] = ()) -> str:
-    """The canonical unit of ``numerator`` per ``denominator``: "USD", "person" -> "USD / person"."""
+    """The canonical unit of ``numerator`` per ``denominator`` ("USD / person")."""
     return _rate(numerator, denominator, tuple(definitions))

@@ -29,6 +29,8 @@ DURATION_DAYS: dict[str, float] = {
 _CURRENCY = re.compile(r"^(?:[A-Z]{3}|[$€£₩¥])(?:\s|$)")
 _CURRENCY_SIGN = re.compile(r"[$€£₩¥]|\b(?:dollars?|euros?|pounds?|won|yen)\b", re.IGNORECASE)
 _PERCENT_TEXT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
+#: what an extractor may give as the noun of "three times" (or none at all)
+_FACTOR_NOUNS = frozenset({"", "times", "time", "fold"})
 _FACTOR_TEXT = re.compile(r"\b(?:times|twice|thrice|fold)\b|-fold\b", re.IGNORECASE)
 
 
@@ -57,7 +59,8 @@ def unit_class(quantity: Quantity, text: str) -> str:
         return "percent"
     if unit in DURATION_DAYS:
         return "duration"
-    if unit == "dimensionless" and quantity.noun is None and _FACTOR_TEXT.search(written):
+    noun = (quantity.noun or "").lower()
+    if unit == "dimensionless" and noun in _FACTOR_NOUNS and _FACTOR_TEXT.search(written):
         return "factor"
     if _CURRENCY.match(unit) or _CURRENCY_SIGN.search(written):
         return "money"
@@ -133,3 +136,48 @@ class Scan:
 def phrase(pattern: str) -> re.Pattern[str]:
     """A case-insensitive pattern that must match a whole gap (spaces made flexible)."""
     return re.compile(pattern.replace(" ", r"\s+"), re.IGNORECASE)
+
+
+def written_quantity(
+    text: str,
+    written: str,
+    value: float,
+    *,
+    occurrence: int = 1,
+    low: float | None = None,
+    high: float | None = None,
+    qualifier: str | None = None,
+    unit: str = "dimensionless",
+    noun: str | None = None,
+    number: str | None = None,
+) -> Quantity:
+    """A :class:`Quantity` for the ``occurrence``-th appearance of ``written`` in ``text``.
+
+    For rule cases and tests that spell out their quantities instead of running the
+    extractor. ``number`` is the numeral inside ``written`` (default: all of it).
+    """
+    start = -1
+    for _ in range(occurrence):
+        start = text.find(written, start + 1)
+        if start < 0:
+            raise ValueError(f"{written!r} occurs fewer than {occurrence} times in the text")
+    low = value if low is None else low
+    high = value if high is None else high
+    if qualifier is None:
+        qualifier = "exact" if low == value == high else "approx"
+    offset = written.find(number) if number else 0
+    if offset < 0:
+        raise ValueError(f"{number!r} is not inside {written!r}")
+    length = len(number) if number else len(written)
+    return Quantity(
+        start=start,
+        end=start + len(written),
+        value=float(value),
+        low=float(low),
+        high=float(high),
+        qualifier=qualifier,
+        unit=unit,
+        noun=noun,
+        number_start=start + offset,
+        number_end=start + offset + length,
+    )

@@ -27,14 +27,14 @@ _CLOSED_CUES = (
     r"comprising|consisting of|made up of|namely|broken down into|split into|divided into"
     r"|split between|:|—|–|--|-"
 )
-OPENER = phrase(
-    rf"\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})\s*(?:(?:were|are|was|is) )?"
-)
-#: Between two parts: an optional predicate ("40 were killed and 30 wounded"), then a
-#: separator, then an optional "a further" / "another".
+OPENER = phrase(rf"\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})\s*(?:(?:were|are|was|is) )?")
+#: Between two parts: an optional predicate ("40 were killed and 30 wounded") or short
+#: phrase ("$400 for food and $500 for rent"), then a separator, then an optional
+#: "a further" / "another".
 PART_JOIN = phrase(
-    r"(?: (?:were|was|are|is)(?: \w+){1,2})?\s*(?:,\s*(?:and |plus )?| and | plus |\s*;\s*"
-    r"(?:and )?|,? as well as )(?:(?:a further|another|an additional) )?"
+    r"(?: (?:were|was|are|is)(?: \w+){1,2}| (?:for|in|on|at|from) [\w-]+(?: [\w-]+)?)?"
+    r"\s*(?:,\s*(?:and |plus )?| and | plus |\s*;\s*(?:and )?|,? as well as )"
+    r"(?:(?:a further|another|an additional) )?"
 )
 
 
@@ -55,12 +55,9 @@ def find_breakdowns(scan: Scan) -> list[Relation]:
             if exhaustive and len(parts) < 2:
                 position += 1
                 continue
-            members = (("total", scan.quantities[total]),) + tuple(
-                ("part", scan.quantities[part]) for part in parts
-            )
-            relations.append(
-                Relation(KIND, members, {"exhaustive": exhaustive, "cue": cue})
-            )
+            listed = tuple(("part", scan.quantities[part]) for part in parts)
+            members = (("total", scan.quantities[total]), *listed)
+            relations.append(Relation(KIND, members, {"exhaustive": exhaustive, "cue": cue}))
             position += 1 + len(parts)
     return relations
 

@@ -16,9 +16,7 @@ from __future__ import annotations
 from claims.relations.base import Relation, Scan, comparable, phrase
 
 KIND = "percent"
-OF = phrase(
-    r"\s*(?:[\w-]+ )?(?:out )?of (?:the |its |their |all |a total of |an estimated )?"
-)
+OF = phrase(r"\s*(?:[\w-]+ )?(?:out )?of (?:the |its |their |all |a total of |an estimated )?")
 OR = phrase(
     r"[^.;:\d]{0,30}?(?:,\s*(?:or|that is|i\.e\.|about|roughly|some|nearly|almost|just)"
     r"|\(|—|–)\s*(?:or )?"

@@ -43,9 +43,7 @@ def find_sums(scan: Scan) -> list[Relation]:
             parts = _parts_before(scan, group[:position], total)
             if len(parts) >= 2:
                 members = tuple(("part", scan.quantities[part]) for part in parts)
-                relations.append(
-                    Relation(KIND, (*members, ("total", scan.quantities[total])), {})
-                )
+                relations.append(Relation(KIND, (*members, ("total", scan.quantities[total])), {}))
     return relations
 
 

@@ -1,0 +1,129 @@
+"""Paragraph, sentence and clause splitting."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from claims.sentences import TextLayout, clause_spans, paragraph_spans, sentence_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in TextLayout(text).sentences]
+
+
+def clauses(sentence: str) -> list[str]:
+    return [sentence[start:end].strip() for start, end in clause_spans(sentence, 0, len(sentence))]
+
+
+def test_plain_sentences_split_at_full_stops() -> None:
+    assert sentences("Two convoys left. One came back! Why? Nobody knows.") == [
+        "Two convoys left.",
+        "One came back!",
+        "Why?",
+        "Nobody knows.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. Army counted 400 trucks at the depot.",
+        "Maj. Gen. Ada Byron briefed the committee on the losses.",
+        "The memo is dated Dec. 14 and lists 30 names.",
+        "Unit No. 7 reported 12 missing.",
+        "Output rose 1.1 per cent in the quarter.",
+        "The letter was signed by J. R. Hartley and two aides.",
+        "Dr. Okafor and Mr. Lind disagreed about the count.",
+    ],
+)
+def test_abbreviations_initials_and_decimals_do_not_end_a_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_dotted_acronym_ends_a_sentence_before_a_sentence_opener() -> None:
+    text = "The shipment went to the U.S. The next one is due in May."
+    assert sentences(text) == ["The shipment went to the U.S.", "The next one is due in May."]
+
+
+def test_sentence_may_start_with_a_digit_or_quote() -> None:
+    text = 'The mayor spoke at noon. 40 buses were ready. "It is enough," she said.'
+    assert sentences(text) == [
+        "The mayor spoke at noon.",
+        "40 buses were ready.",
+        '"It is enough," she said.',
+    ]
+
+
+def test_paragraphs_split_on_blank_lines_and_markdown_blocks() -> None:
+    text = "# Heading line\nFirst para, line one\nline two.\n\n  \nSecond para.\n- a bullet"
+    spans = paragraph_spans(text)
+    assert [text[s:e] for s, e in spans] == [
+        "# Heading line",
+        "First para, line one\nline two.",
+        "Second para.",
+        "- a bullet",
+    ]
+
+
+def test_layout_maps_offsets_to_sentences_and_paragraphs() -> None:
+    text = "Alpha one. Alpha two.\n\nBeta one."
+    layout = TextLayout(text)
+    assert layout.sentence_paragraph == [0, 0, 1]
+    assert layout.sentence_text(layout.sentence_index(text.index("two"))) == "Alpha two."
+    assert layout.sentence_index(text.index("Beta")) == 2
+
+
+def test_space_before_the_final_stop_is_tolerated() -> None:
+    assert sentences("The count is final . Then it changed.") == [
+        "The count is final .",
+        "Then it changed.",
+    ]
+
+
+def test_clauses_split_at_conjunctions_after_commas_and_semicolons() -> None:
+    sentence = "Rebels lost 40 tanks, while the army lost 12; both sides claimed victory"
+    assert clauses(sentence) == [
+        "Rebels lost 40 tanks",
+        "while the army lost 12",
+        "both sides claimed victory",
+    ]
+
+
+def test_plain_comma_and_bare_and_do_not_split_a_clause() -> None:
+    sentence = "In March, the navy sank two boats and damaged a third"
+    assert clauses(sentence) == [sentence]
+
+
+def test_clause_break_before_which_and_according_to() -> None:
+    sentence = "They built 30 huts, which took a month, according to the mayor"
+    assert clauses(sentence) == [
+        "They built 30 huts",
+        "which took a month",
+        "according to the mayor",
+    ]
+
+
+def test_layout_clause_span_holds_the_offset() -> None:
+    text = "Farmers sold 90 goats, and traders bought 70 sheep."
+    layout = TextLayout(text)
+    start, end = layout.clause_span(text.index("70"))
+    assert text[start:end] == "and traders bought 70 sheep."
+
+
+words = st.sampled_from(["alpha", "Beta", "3.5", "U.S.", "Dec.", "no", "gamma", "Delta", "7"])
+ends = st.sampled_from([".", "!", "?", ","])
+
+
+@given(st.lists(st.tuples(st.lists(words, min_size=1, max_size=6), ends), max_size=8))
+def test_sentences_are_ordered_disjoint_stripped_and_inside_the_text(parts) -> None:
+    text = " ".join(" ".join(ws) + end for ws, end in parts)
+    spans = sentence_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        previous_end = end
+    covered = "".join(text[s:e] for s, e in spans)
+    assert covered.replace(" ", "") == text.replace(" ", "")
