@@ -70,6 +70,33 @@ def cli(debug: bool) -> None:
 @click.option(
     "--color/--no-color", default=None, help="Colour the text report (default: on a tty)."
 )
+@click.option(
+    "--baseline",
+    metavar="FILE",
+    help="Ignore findings accepted in this baseline file (YAML; each entry has a reason).",
+)
+@click.option(
+    "--update-baseline", is_flag=True, help="Write every current finding into --baseline FILE."
+)
+@click.option(
+    "--changed-since",
+    metavar="REV",
+    help="Report only findings involving articles changed since this git revision.",
+)
+@click.option(
+    "--only",
+    multiple=True,
+    metavar="PATH",
+    help="Report only findings involving this article (or folder); repeatable.",
+)
+@click.option(
+    "--cache-dir",
+    default=DEFAULT_CACHE_DIR,
+    show_default=True,
+    metavar="DIR",
+    help="Where extracted claims are cached (safe to delete).",
+)
+@click.option("--no-cache", is_flag=True, help="Extract every article afresh.")
 def check(
     paths: tuple[str, ...],
     rules_path: str | None,
@@ -77,11 +104,37 @@ def check(
     output: str | None,
     fail_on: str,
     color: bool | None,
+    baseline: str | None,
+    update_baseline: bool,
+    changed_since: str | None,
+    only: tuple[str, ...],
+    cache_dir: str,
+    no_cache: bool,
 ) -> int:
-    """Check articles (files or folders; default seeds/) against the rules."""
-    from checks.reporting import report_check
+    """Check articles (files or folders; default seeds/) against the rules.
 
-    return report_check(paths or DEFAULT_PATHS, rules_path, fmt, output, fail_on, color)
+    Every rule runs over all PATHS; --only and --changed-since narrow the report,
+    not the comparison, so a new article is still checked against the others.
+    """
+    from checks.reporting import CheckOptions, report_check
+
+    if update_baseline and not baseline:
+        raise UsageError("--update-baseline needs --baseline FILE")
+    return report_check(
+        CheckOptions(
+            paths=paths or DEFAULT_PATHS,
+            rules_path=rules_path,
+            fmt=fmt,
+            output=output,
+            fail_on=fail_on,
+            color=color,
+            baseline=baseline,
+            update_baseline=update_baseline,
+            changed_since=changed_since,
+            only=only,
+            cache_dir=None if no_cache else cache_dir,
+        )
+    )
 
 
 @cli.command()

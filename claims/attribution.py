@@ -41,6 +41,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from claims.cues import FormMatcher, Hit, trie_pattern
+from claims.names import ANAPHOR_NOUNS, clean_name, is_anaphor
 from claims.sentences import Span, TextLayout
 
 VERBS = (
@@ -66,12 +67,7 @@ _ROLES = (
     r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
     r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
 )
-_ANAPHOR_NOUNS = (
-    "agency|service|ministry|official|officials|spokesman|spokeswoman|spokesperson|department|"
-    "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
-    "briefing|intelligence|source|sources"
-)
-_ANAPHOR = rf"(?:[Tt]he\s+(?:{_ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
+_ANAPHOR = rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
 _DOCUMENTS = (
     "report|reports|assessment|assessments|estimate|estimates|statement|data|analysis|figures|"
     "briefing|findings|tally|count"
@@ -84,66 +80,14 @@ _DOCUMENT_ADJECTIVES = (
 _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _VERB_TRIE = trie_pattern(VERBS.split("|"))
 #: words that announce an attribution; a sentence without any is not parsed further
+_TRIGGER_FIRST = "".join(sorted({verb[0] for verb in VERBS.split("|")} | {"a", "A", "c", "'", "’"}))
 _TRIGGER = re.compile(
-    rf"\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing))\b"
-    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b)"
+    # the first-character class lets most positions fail before any alternative is tried
+    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)"
+    rf"|(?P<citing>citing))\b|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
 )
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
-_GENERIC = frozenset(
-    [
-        "it",
-        "they",
-        "he",
-        "she",
-        "we",
-        "i",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "officials",
-        "sources",
-    ]
-)
-_DETERMINERS = frozenset(["some", "many", "several", "other", "two", "three", "senior", "top"])
-_TITLES = frozenset(
-    [
-        "president",
-        "minister",
-        "secretary",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chief",
-        "commander",
-        "general",
-        "gen",
-        "maj",
-        "lt",
-        "col",
-        "adm",
-        "sen",
-        "senator",
-        "rep",
-        "ambassador",
-        "director",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prime",
-        "deputy",
-        "colonel",
-        "major",
-        "lieutenant",
-        "admiral",
-        "leader",
-        "head",
-        "lawmaker",
-    ]
-)
 #: "according to Article 4 of the agreement" cites a document's clause, not a claimant
 _DOCUMENT_PART = re.compile(r"(?:Article|Section|Clause|Chapter|Paragraph|Annex|Part)\b")
 _NOT_RELAYS = frozenset(["congress", "parliament", "senate", "rada", "national", "assembly"])
@@ -225,7 +169,7 @@ class AttributionFinder:
         self.according = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{named})")
         self.inverted = re.compile(
             r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
-            rf"(?P<name>{named}|(?:{_ANAPHOR_NOUNS})\b)"
+            rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
         )
         self.possessive = re.compile(
             rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
@@ -351,28 +295,6 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
         if not clash:
             kept.append(attribution)
     return sorted(kept, key=lambda a: a.start)
-
-
-def clean_name(name: str) -> str:
-    """A name as written, trimmed of "the", titles, a possessive and end punctuation."""
-    words = name.split()
-    if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
-        words[-1] = words[-1].rstrip(".")
-    words = [word.strip(",;:") for word in words if word.strip(",;:")]
-    if words and re.search(r"['’]s$", words[-1]):
-        words[-1] = words[-1][:-2]
-    while words and (words[0].lower() == "the" or words[0].lower() in _DETERMINERS):
-        words = words[1:]
-    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES]
-    if titles and words[titles[-1] + 1][:1].isupper():
-        words = words[titles[-1] + 1 :]
-    return " ".join(words)
-
-
-def is_anaphor(cleaned: str) -> bool:
-    """True for names that stand for an earlier source ("it", "the agency", "officials")."""
-    lowered = cleaned.lower()
-    return lowered in _GENERIC or lowered in _ANAPHOR_NOUNS.split("|")
 
 
 def attribute_sentences(

@@ -1,8 +1,9 @@
 """Paragraph, sentence and clause spans of an article body.
 
 Paragraphs end at blank lines, and a Markdown block (heading, list item, quote, table row)
-starts a new one even without a blank line before it. Sentences end at ``.``, ``!`` or ``?``
-followed by white space and a capital letter, a digit or an opening quote, except after:
+starts a new one even without a blank line before it; a heading is a paragraph of its own.
+Sentences end at ``.``, ``!`` or ``?`` followed by white space and a capital letter, a digit
+or an opening quote, except after:
 
 * titles and abbreviations that precede a name or a number ("Maj. Gen.", "Dec. 23", "No. 5"),
 * single initials ("Kim J. Un"),

@@ -15,26 +15,13 @@ Ties go to the nearest cue (characters between cue and figure), then to the cue 
 figure. A cue inside another figure's phrase belongs to that figure. A figure that is itself
 a period ("in just three days") never takes a metric.
 
-Entity, first match wins (NA when none; never guessed from outside the paragraph):
+Entity: :mod:`claims.entities`.
 
-1. an alias inside the figure's phrase ("77 North Korean soldiers"), or right after it
-   with "from"/"of" ("troops from North Korea");
-2. the nearest alias before the figure in its clause, else after it in the clause;
-3. the alias inside another figure's phrase in the same sentence, nearest first
-   ("100 North Korean soldiers were killed, and the injured approach 1,000");
-4. the nearest alias before the figure in the sentence, else after it;
-5. the last alias earlier in the same paragraph;
-6. a place name (below) in the sentence.
-
-Some aliases do not say whom a figure is about and are skipped: those inside a source's
-name ("South Korean intelligence", "Seoul's report"), the agent of a blow ("Ukrainian
-forces destroyed", "killed by Russian drones": the figure is about the other side), and
-those qualifying a claimant ("the American estimate", "a U.S. military official"). Place
-names ("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 6).
-
-Source and relay: :mod:`claims.attribution`. Period: :mod:`claims.periods`; the period
-phrase must share the figure's clause, and standing totals ("a total of") and rates
-("USD / month") take none.
+Source and relay: :mod:`claims.attribution`; when a sentence states several, the nearest
+wins, except that inside the figure's clause a vocabulary source beats a name kept as
+written. Period: :mod:`claims.periods`; the nearest period phrase in the figure's clause,
+not across a comma unless it opens the sentence ("In November, ..."). Standing totals
+("a total of") and rates ("USD / month") take none.
 """
 
 from __future__ import annotations
@@ -46,6 +33,7 @@ from dataclasses import dataclass
 
 from claims.attribution import AttributionFinder, SentenceSources, attribute_sentences
 from claims.cues import CompiledVocabulary, FormMatcher, Hit, compile_vocabulary, metric_fit
+from claims.entities import EntityChooser
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
 from claims.sentences import Span, TextLayout
@@ -77,27 +65,6 @@ _GLUE_AFTER = re.compile(
     r"later|believed|to\s+have|to\s+be|who\s+were|that\s+were|in\s+total|in\s+all|more|others?)"
     r"\s+){0,4}"
 )
-_FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-_AGENT_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s+(?:forces|troops|army|military|units?|soldiers|drones?|artillery|"
-    r"strikes?|defenders|fighters|operators|special\s+forces|navy|air\s+force))?"
-    r"(?:\s+(?:also|reportedly|have|has|had|successfully))*\s+(?:killed|killing|destroyed|"
-    r"destroying|injured|injuring|wounded|wounding|captured|capturing|eliminated|eliminating|"
-    r"shot\s+down|struck|downed|neutrali[sz]ed|took\s+out|hit)\b"
-)
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:(?:the|a|an)\s+)?$")
-#: an alias qualifying who speaks ("the American estimate", "a U.S. military official")
-_CLAIMANT_AFTER = re.compile(
-    r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
-    r"defen[cs]e))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
-    r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
-)
-#: an alias naming where something happens, not whose it is ("in Russia", "into eastern Russia")
-_LOCATIVE = re.compile(
-    r"\b(?:in|into|to|inside|within|across|near|toward|towards|bordering|at|around|entering)\s+"
-    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|occupied|far)\s+)?$",
-    re.IGNORECASE,
-)
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
@@ -128,7 +95,6 @@ class _Context:
         self.compiled = compiled
         self.definitions = tuple(compiled.vocabulary.units)
         self.layout = TextLayout(text)
-        self.paragraph_starts = [start for start, _ in self.layout.paragraphs]
         self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
         self.phrase_order = sorted(self.phrases)
         # cues matter only in sentences holding a figure, aliases only in their paragraphs
@@ -153,29 +119,13 @@ class _Context:
         for sentence in self.sources:
             for attribution in sentence.stated:
                 named.extend(attribution.names)
-        self.named = sorted(named)
-        self.entity_hits = [
-            hit
-            for hit in _find_in(compiled.entities, text, paragraph_ranges)
-            if not self._inside_name(hit)
-        ]
-        self.entity_starts = [hit.start for hit in self.entity_hits]
-        self.agents = {hit for hit in self.entity_hits if self._is_agent(hit)}
-        self.locatives = {
-            hit
-            for hit in self.entity_hits
-            if _LOCATIVE.search(self.text, max(hit.start - 40, 0), hit.start)
-        }
-        self.own_aliases = [self._own_alias(phrase) for phrase in self.phrases]
-        self.figure_aliases = sorted(
-            (
-                (phrase[0], hit)
-                for phrase, hit in zip(self.phrases, self.own_aliases, strict=True)
-                if hit is not None
-            ),
-            key=lambda item: item[0],
+        self.entities = EntityChooser(
+            text,
+            _find_in(compiled.entities, text, paragraph_ranges),
+            named,
+            self.phrases,
+            layout,
         )
-        self.figure_alias_starts = [start for start, _ in self.figure_aliases]
         self.periods = find_periods(text)
         self.period_starts = [period.start for period in self.periods]
 
@@ -198,7 +148,7 @@ class _Context:
         return Tags(
             sentence=self.text[sentence[0] : sentence[1]].strip(),
             metric=metric,
-            entity=self._entity(index, clause, sentence),
+            entity=self.entities.choose(index, clause, sentence),
             source=attribution.source if attribution else None,
             reported_by=attribution.reported_by if attribution else None,
             period=None if is_period else self._period(quantity, phrase, clause, sentence),
@@ -249,72 +199,6 @@ class _Context:
                 return True
         return False
 
-    # -- entity -------------------------------------------------------------------------
-
-    def _inside_name(self, hit: Hit) -> bool:
-        position = bisect.bisect_left(self.named, (hit.end,))
-        return any(
-            start < hit.end and hit.start < end
-            for start, end in self.named[max(position - 4, 0) : position]
-        )
-
-    def _own_alias(self, phrase: Span) -> Hit | None:
-        """An alias inside the figure's phrase, or right after it ("troops from Freedonia")."""
-        hits, starts = self.entity_hits, self.entity_starts
-        position = bisect.bisect_left(starts, phrase[0])
-        if position and hits[position - 1].end > phrase[0]:
-            position -= 1
-        for hit in hits[position : position + 4]:
-            if hit.start < phrase[1] and hit.end > phrase[0]:
-                return hit
-            if hit.start >= phrase[1]:
-                if _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
-                    return hit
-                break
-        return None
-
-    def _entity(self, index: int, clause: Span, sentence: Span) -> str | None:
-        own = self.own_aliases[index]
-        if own is not None:
-            return own.key
-        phrase = self.phrases[index]
-        starts = self.entity_starts
-        low = bisect.bisect_left(starts, self._paragraph_start(sentence[0]))
-        high = bisect.bisect_left(starts, sentence[1])
-        nearby = [hit for hit in self.entity_hits[low:high] if hit not in self.agents]
-        primary = [hit for hit in nearby if hit not in self.locatives]
-        found = (
-            _nearest_around(primary, phrase, clause)
-            or self._alias_of_other_figure(index, sentence)
-            or _nearest_around(primary, phrase, sentence)
-            or _last_before(primary, sentence[0])
-            or _nearest_around(nearby, phrase, sentence)
-        )
-        return found.key if found else None
-
-    def _alias_of_other_figure(self, index: int, sentence: Span) -> Hit | None:
-        """The own alias of the nearest other figure in the sentence ("... and 40 more")."""
-        phrase = self.phrases[index]
-        starts = self.figure_alias_starts
-        low = bisect.bisect_left(starts, sentence[0])
-        high = bisect.bisect_left(starts, sentence[1])
-        others = [
-            (abs(start - phrase[0]), hit)
-            for start, hit in self.figure_aliases[low:high]
-            if start != phrase[0]
-        ]
-        return min(others, key=lambda item: item[0])[1] if others else None
-
-    def _is_agent(self, hit: Hit) -> bool:
-        """True for an alias that deals a blow or voices a claim: not what a figure is about."""
-        if _AGENT_AFTER.match(self.text, hit.end) or _CLAIMANT_AFTER.match(self.text, hit.end):
-            return True
-        return _AGENT_BEFORE.search(self.text, max(hit.start - 12, 0), hit.start) is not None
-
-    def _paragraph_start(self, offset: int) -> int:
-        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
-        return self.paragraph_starts[index] if index >= 0 else 0
-
     # -- period -------------------------------------------------------------------------
 
     def _nearby_periods(self, start: int, end: int) -> list[Period]:
@@ -363,20 +247,6 @@ class _Context:
 
 def _comma_free(text: str, start: int, end: int) -> bool:
     return text.find(",", start, end) < 0
-
-
-def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
-    """The nearest hit before the phrase within ``span``, else the nearest after it."""
-    before = [hit for hit in hits if span[0] <= hit.start and hit.end <= phrase[0]]
-    if before:
-        return before[-1]
-    after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
-    return after[0] if after else None
-
-
-def _last_before(hits: list[Hit], offset: int) -> Hit | None:
-    earlier = [hit for hit in hits if hit.end <= offset]
-    return earlier[-1] if earlier else None
 
 
 def _merge(spans: list[Span]) -> list[Span]:

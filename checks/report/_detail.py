@@ -20,7 +20,9 @@ from checks.report._common import one_line
 DETAIL_WIDTH = 96
 _INFINITE = {"inf": math.inf, "+inf": math.inf, "-inf": -math.inf}
 # Shown by the claims or the message already, or only of interest to tools.
-_HIDDEN = frozenset({"bindings", "claims", "claim_ids", "metric", "part", "whole", "parts"})
+_HIDDEN = frozenset(
+    {"bindings", "claims", "claim_ids", "metric", "part", "whole", "parts", "relation"}
+)
 _LABELS = {
     "a_interval": "first",
     "b_interval": "second",

@@ -11,7 +11,7 @@ from claims.vocab import Vocabulary
 #: The built-in arithmetic checks a rule file can tune under ``defaults:`` (a later
 #: issue implements them), name -> what it checks. ``defaults`` keys are DEFAULT_KEYS.
 BUILTIN_CHECKS: dict[str, str] = {
-    "breakdown": "parts (killed, wounded) add up to no more than their whole (losses)",
+    "breakdown": "listed parts add up to (no more than) the total they break down",
     "sum": "a stated total equals the figures it is said to add up",
     "percent": "a stated percentage matches the two figures it relates",
     "change": "a stated change matches its before and after figures",

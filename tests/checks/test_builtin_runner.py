@@ -95,7 +95,8 @@ def test_seed_reports_the_implied_wage_and_nothing_else() -> None:
     assert [(f.rule, f.severity) for f in findings] == [("multiple", "info")]
     assert "2,000 / 83 = 24.10" in findings[0].message
     assert "within nk_annual_wage" in findings[0].message
-    assert findings[0].detail["implied"] == pytest.approx(2000 / 83)
+    assert findings[0].detail["implied"] == "one annual wage"
+    assert findings[0].detail["value"] == pytest.approx(2000 / 83)
 
 
 def test_a_relation_whose_claim_is_missing_is_dropped() -> None:

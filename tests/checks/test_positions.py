@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from textwrap import dedent
 
@@ -108,14 +107,13 @@ def test_empty_text_gives_no_data() -> None:
     assert parse("# only a comment\n").data is None
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
+def test_alias_bomb_is_refused_by_counting() -> None:
     levels = ["  a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         levels.append(f"  {name}: &{name} [" + ", ".join([f"*{previous}"] * 9) + "]")
     text = "version: 1\nhedges:\n" + "\n".join(levels) + "\n"
-    started = time.perf_counter()
+    # Refused by counting, not timing: the nine-level bomb would expand to 9**9 values.
     error = failure(text)
-    assert time.perf_counter() - started < 1.0
     assert "aliases are expanded" in error.message
 
 
@@ -126,11 +124,9 @@ def test_too_many_aliases_are_refused_at_the_first_one_over() -> None:
     assert f"more than {MAX_ALIASES} aliases" in error.message
 
 
-def test_deep_nesting_is_refused_quickly() -> None:
+def test_deep_nesting_is_refused() -> None:
     text = "hedges: " + "[" * 5000 + "]" * 5000 + "\n"
-    started = time.perf_counter()
     error = failure(text)
-    assert time.perf_counter() - started < 1.0
     assert "nest" in error.message
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import time
 
 import pytest
 from hypothesis import given
@@ -97,10 +96,8 @@ def test_bad_durations(raw: object, needle: str) -> None:
     "raw", ["9**9**9 days", "2 day**99", "1 (day", "3 day; import os", "1 day 2"]
 )
 def test_unit_text_that_pint_would_evaluate_is_refused_before_pint_sees_it(raw: str) -> None:
-    started = time.perf_counter()
     with pytest.raises(ConfigError):
         parse_duration(raw)
-    assert time.perf_counter() - started < 0.5
 
 
 def test_quantity_with_a_compound_unit() -> None:

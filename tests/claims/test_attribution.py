@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from claims.attribution import AttributionFinder, attribute_sentences, clean_name
+from claims.attribution import AttributionFinder, attribute_sentences
 from claims.cues import compile_vocabulary
+from claims.names import clean_name
 from claims.sentences import TextLayout
 from claims.vocab import Vocabulary
 

@@ -12,7 +12,7 @@ Every check is on by default. A rule file tunes them under ``defaults:``::
       percent: {tolerance: 2%, severity: error}
       rate: false                 # off
 
-``tolerance`` widens the computed side relatively, beyond the rounding slack of each
+``tolerance`` widens the stated figure relatively, beyond the rounding slack of each
 figure as written (:mod:`claims.precision`); ``severity`` is that of a contradiction
 (default warning). Implied values (``multiple``: "83 annual wages" -> one wage) are
 reported as ``info`` whatever the setting.

@@ -75,12 +75,14 @@ def _unit_values(
             f"{singular(noun)} {number(row['value'])} / {number(row['value_n'])} = "
             f"{row['implied']:,.2f}{unit}"
         )
+        # Same shape as a holds rule's implied value, so reports read both alike.
         detail = {
-            "relation": relation_id,
-            "implied": float(row["implied"]),
-            "implied_interval": bounds(row["implied_lo"], row["implied_hi"]),
+            "implied": f"one {singular(noun)}",
+            "value": float(row["implied"]),
+            "low": float(row["implied_lo"]),
+            "high": float(row["implied_hi"]),
             "unit": row["unit"],
-            "per": noun,
+            "relation": relation_id,
         }
         severity = "info"
         if fact is not None and fact.low is not None and fact.high is not None:
@@ -88,7 +90,7 @@ def _unit_values(
             outside = bool(disjoint(row["implied_lo"], row["implied_hi"], low[0], high[0]))
             verdict = "outside" if outside else "within"
             message += f", {verdict} {fact.key} ({number(fact.low)} to {number(fact.high)})"
-            detail.update(fact=fact.key, fact_interval=bounds(fact.low, fact.high))
+            detail.update(fact=fact.key, range=bounds(fact.low, fact.high))
             severity = settings.severity if outside else "info"
         rows = members[members["relation_id"] == relation_id]
         findings.append(build_finding(settings.name, severity, message, rows, detail))

@@ -1,0 +1,158 @@
+"""Which entity a figure is about, from the vocabulary's entity aliases.
+
+The first rule that finds an alias wins (NA when none; never guessed from outside the
+paragraph):
+
+1. an alias inside the figure's phrase ("77 North Korean soldiers"), or right after it
+   with "from"/"of" ("troops from North Korea");
+2. the nearest alias before the figure in its clause, else after it in the clause;
+3. the alias inside another figure's phrase in the same sentence, nearest first
+   ("100 North Korean soldiers were killed, and the injured approach 1,000");
+4. the nearest alias before the figure in the sentence, else after it;
+5. the last alias earlier in the same paragraph;
+6. a place name (below) in the sentence.
+
+Some aliases do not say whom a figure is about and are skipped: those inside a source's
+name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
+American estimate", "a U.S. military official", "the figure given by Seoul"). Place names
+("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 6). The acting
+side counts like any other alias: in "Ukrainian forces destroyed three buggies" the entity
+is ukraine (the seed acceptance table fixes this reading); a figure's own noun phrase still
+wins ("Ukrainian forces killed 77 North Korean soldiers" -> north_korea).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from claims.cues import Hit
+from claims.sentences import Span, TextLayout
+
+_FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
+#: an alias qualifying who speaks ("the American estimate", "a U.S. military official")
+_CLAIMANT_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
+    r"defen[cs]e))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
+    r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
+)
+#: an alias after a verb of stating ("the figure given by Seoul", "estimated by a U.S. official")
+_CLAIMANT_BEFORE = re.compile(
+    r"\b(?:given|estimated|reported|cited|provided|released|published|stated|confirmed|"
+    r"announced|issued|offered)\s+by\s+(?:(?:the|a|an)\s+)?$"
+)
+#: an alias naming where something happens, not whose it is ("in Russia", "into eastern Russia")
+_LOCATIVE = re.compile(
+    r"\b(?:in|into|to|inside|within|across|near|toward|towards|bordering|at|around|entering)\s+"
+    r"(?:the\s+)?(?:(?:eastern|western|northern|southern|central|occupied|far)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+class EntityChooser:
+    """Entity aliases of one text, classified once, then chosen per figure."""
+
+    def __init__(
+        self,
+        text: str,
+        hits: Sequence[Hit],
+        names: Sequence[Span],
+        phrases: Sequence[Span],
+        layout: TextLayout,
+    ) -> None:
+        """``hits``: alias occurrences in text order; ``names``: spans of source names;
+        ``phrases``: each figure's span stretched to its noun; ``layout``: the text's layout.
+        """
+        self.text = text
+        self.phrases = phrases
+        self.paragraph_starts = [start for start, _ in layout.paragraphs]
+        self._names = sorted(names)
+        self.hits = [hit for hit in hits if not self._inside_name(hit)]
+        self.starts = [hit.start for hit in self.hits]
+        self.skipped = {hit for hit in self.hits if self._is_claimant(hit)}
+        self.places = {
+            hit for hit in self.hits if _LOCATIVE.search(text, max(hit.start - 40, 0), hit.start)
+        }
+        self.own = [self._own_alias(phrase) for phrase in phrases]
+        self.figure_aliases = sorted(
+            ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
+            key=lambda item: item[0],
+        )
+        self.figure_alias_starts = [start for start, _ in self.figure_aliases]
+
+    def choose(self, index: int, clause: Span, sentence: Span) -> str | None:
+        """The entity key of figure ``index`` (policy in the module docstring), or None."""
+        own = self.own[index]
+        if own is not None:
+            return own.key
+        phrase = self.phrases[index]
+        low = bisect.bisect_left(self.starts, self._paragraph_start(sentence[0]))
+        high = bisect.bisect_left(self.starts, sentence[1])
+        nearby = [hit for hit in self.hits[low:high] if hit not in self.skipped]
+        primary = [hit for hit in nearby if hit not in self.places]
+        found = (
+            _nearest_around(primary, phrase, clause)
+            or self._alias_of_other_figure(index, sentence)
+            or _nearest_around(primary, phrase, sentence)
+            or _last_before(primary, sentence[0])
+            or _nearest_around(nearby, phrase, sentence)
+        )
+        return found.key if found else None
+
+    def _inside_name(self, hit: Hit) -> bool:
+        position = bisect.bisect_left(self._names, (hit.end,))
+        return any(
+            start < hit.end and hit.start < end
+            for start, end in self._names[max(position - 4, 0) : position]
+        )
+
+    def _own_alias(self, phrase: Span) -> Hit | None:
+        """An alias inside the figure's phrase, or right after it ("troops from Freedonia")."""
+        position = bisect.bisect_left(self.starts, phrase[0])
+        if position and self.hits[position - 1].end > phrase[0]:
+            position -= 1
+        for hit in self.hits[position : position + 4]:
+            if hit.start < phrase[1] and hit.end > phrase[0]:
+                return hit
+            if hit.start >= phrase[1]:
+                if _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
+                    return hit
+                break
+        return None
+
+    def _alias_of_other_figure(self, index: int, sentence: Span) -> Hit | None:
+        """The own alias of the nearest other figure in the sentence ("... and 40 more")."""
+        phrase = self.phrases[index]
+        low = bisect.bisect_left(self.figure_alias_starts, sentence[0])
+        high = bisect.bisect_left(self.figure_alias_starts, sentence[1])
+        others = [
+            (abs(start - phrase[0]), hit)
+            for start, hit in self.figure_aliases[low:high]
+            if start != phrase[0]
+        ]
+        return min(others, key=lambda item: item[0])[1] if others else None
+
+    def _is_claimant(self, hit: Hit) -> bool:
+        """True for an alias qualifying who voices a claim: not what a figure is about."""
+        if _CLAIMANT_AFTER.match(self.text, hit.end):
+            return True
+        return _CLAIMANT_BEFORE.search(self.text, max(hit.start - 30, 0), hit.start) is not None
+
+    def _paragraph_start(self, offset: int) -> int:
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[index] if index >= 0 else 0
+
+
+def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
+    """The nearest hit before the phrase within ``span``, else the nearest after it."""
+    before = [hit for hit in hits if span[0] <= hit.start and hit.end <= phrase[0]]
+    if before:
+        return before[-1]
+    after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
+    return after[0] if after else None
+
+
+def _last_before(hits: list[Hit], offset: int) -> Hit | None:
+    earlier = [hit for hit in hits if hit.end <= offset]
+    return earlier[-1] if earlier else None

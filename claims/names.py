@@ -1,0 +1,50 @@
+"""Name phrases of claimants: trimming to the name as written, and telling anaphors apart."""
+
+from __future__ import annotations
+
+import re
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: nouns that, after "the", stand for a source named earlier ("the agency said")
+ANAPHOR_NOUNS = (
+    "agency|service|ministry|official|officials|spokesman|spokeswoman|spokesperson|department|"
+    "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
+    "briefing|intelligence|source|sources"
+)
+_GENERIC = _words("it they he she we i this that these those there officials sources")
+_DETERMINERS = _words("some many several other two three senior top")
+_TITLES = _words(
+    """
+    president minister secretary spokesman spokeswoman spokesperson chief commander general
+    gen maj lt col adm sen senator rep ambassador director dr mr mrs ms prime deputy colonel
+    major lieutenant admiral leader head lawmaker
+    """
+)
+_ACRONYM_WITH_DOTS = re.compile(r"(?:[A-Z]\.)+")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def clean_name(name: str) -> str:
+    """A name as written, trimmed of "the", titles, a possessive and end punctuation."""
+    words = name.split()
+    if words and words[-1].endswith(".") and not _ACRONYM_WITH_DOTS.fullmatch(words[-1]):
+        words[-1] = words[-1].rstrip(".")
+    words = [word.strip(",;:") for word in words if word.strip(",;:")]
+    if words and _POSSESSIVE.search(words[-1]):
+        words[-1] = words[-1][:-2]
+    while words and (words[0].lower() == "the" or words[0].lower() in _DETERMINERS):
+        words = words[1:]
+    titles = [i for i, word in enumerate(words[:-1]) if word.lower().rstrip(".") in _TITLES]
+    if titles and words[titles[-1] + 1][:1].isupper():
+        words = words[titles[-1] + 1 :]
+    return " ".join(words)
+
+
+def is_anaphor(cleaned: str) -> bool:
+    """True for names that stand for an earlier source ("it", "the agency", "officials")."""
+    lowered = cleaned.lower()
+    return lowered in _GENERIC or lowered in ANAPHOR_NOUNS.split("|")
