@@ -30,7 +30,8 @@ class RuleCase:
     line: int
     name: str
     rulefile: Mapping[str, Any]
-    rule: Mapping[str, Any]
+    #: a rule mapping, or the id of a rule of the rule file the cases run against
+    rule: Mapping[str, Any] | str
     claims: Sequence[Mapping[str, Any]] | None
     articles: Sequence[Mapping[str, Any]] | None
     expect: Sequence[Mapping[str, Any]] | None
@@ -118,23 +119,39 @@ def _case_lines(root: yaml.Node | None) -> list[int]:
     return []
 
 
-def _default_rulefile_sections() -> dict[str, Any]:
-    from checks.rules.load import default_rule_path
+def read_rule_file_raw(path: Path | None = None) -> dict[str, Any]:
+    """The parsed mapping of a rule file (default: the default one), validated first by
+    the hardened loader so that a hostile file is refused before anything else reads it."""
+    from checks.rules.load import default_rule_path, load_rule_file
 
-    raw = yaml.safe_load(Path(default_rule_path()).read_text(encoding="utf-8")) or {}
-    return {k: v for k, v in raw.items() if k != "rules"}
+    target = Path(path) if path is not None else Path(default_rule_path())
+    load_rule_file(target)
+    return yaml.safe_load(target.read_text(encoding="utf-8")) or {}
 
 
-def run_case(case: RuleCase, defaults: Mapping[str, Any] | None = None) -> list[str]:
-    """The mismatches of ``case`` (empty when it passes), each a readable sentence."""
+def run_case(case: RuleCase, rule_file_raw: Mapping[str, Any] | None = None) -> list[str]:
+    """The mismatches of ``case`` (empty when it passes), each a readable sentence.
+
+    ``rule_file_raw`` is the rule file the case runs against when it has no ``rulefile:``
+    of its own (default: the default rule file); a case whose ``rule`` is a string names
+    one of that file's rules by id.
+    """
     from checks.rules.load import load_rule_text
 
-    if case.rulefile:
-        sections = dict(case.rulefile)
-    else:
-        sections = dict(defaults if defaults is not None else _default_rulefile_sections())
+    raw = rule_file_raw if rule_file_raw is not None else read_rule_file_raw()
+    sections = (
+        dict(case.rulefile) if case.rulefile else {k: v for k, v in raw.items() if k != "rules"}
+    )
+    rule = case.rule
+    if isinstance(rule, str):
+        named = [
+            r for r in raw.get("rules") or [] if isinstance(r, Mapping) and r.get("id") == rule
+        ]
+        if not named:
+            return [f"the rule file has no rule '{rule}'"]
+        rule = named[0]
     # A case without a rule exercises the implicit checks (part_of) alone.
-    document = {**sections, "version": 1, "rules": [dict(case.rule)] if case.rule else []}
+    document = {**sections, "version": 1, "rules": [dict(rule)] if rule else []}
     try:
         rule_file = load_rule_text(yaml.safe_dump(document, sort_keys=False), path=case.where)
     except ConfigError as error:
@@ -143,11 +160,11 @@ def run_case(case: RuleCase, defaults: Mapping[str, Any] | None = None) -> list[
         return _match_error(error, case.error)
     if case.error is not None:
         return ["rule loaded, but the case expects a configuration error"]
-    findings = _evaluate(case, rule_file)
+    findings = _evaluate(case, rule_file, rule.get("id") if rule else None)
     return _match_findings(findings, case.expect or [])
 
 
-def _evaluate(case: RuleCase, rule_file: Any) -> list[Finding]:
+def _evaluate(case: RuleCase, rule_file: Any, rule_id: str | None) -> list[Finding]:
     from checks.runner import run_rules
     from claims.articles import Article
     from claims.pipeline import extract_articles
@@ -166,8 +183,7 @@ def _evaluate(case: RuleCase, rule_file: Any) -> list[Finding]:
     else:
         claims = build_table(claim_row(index, row) for index, row in enumerate(case.claims or []))
     findings, _ = run_rules(rule_file, claims)
-    rule_id = case.rule.get("id")
-    return [f for f in findings if f.rule == rule_id or not case.rule]
+    return [f for f in findings if rule_id is None or f.rule == rule_id]
 
 
 def claim_row(index: int, item: Mapping[str, Any]) -> dict[str, Any]:
@@ -284,14 +300,10 @@ def case_files(directory: Path) -> list[Path]:
 def run_case_directory(directory: Path, rules_path: Path | None = None) -> CaseOutcome:
     """Run every case under ``directory``; one line per failing case."""
     outcome = CaseOutcome()
-    if rules_path is not None:
-        raw = yaml.safe_load(rules_path.read_text(encoding="utf-8")) or {}
-        defaults: Mapping[str, Any] = {k: v for k, v in raw.items() if k != "rules"}
-    else:
-        defaults = _default_rulefile_sections()
+    raw = read_rule_file_raw(rules_path)
     for path in case_files(directory):
         for case in load_case_file(path):
-            problems = run_case(case, defaults)
+            problems = run_case(case, raw)
             if problems:
                 outcome.failed += 1
                 outcome.lines.extend(f"{case.where}: {case.name}: {p}" for p in problems)
