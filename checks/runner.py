@@ -45,7 +45,7 @@ def run_rules(
     Returns the sorted findings and the number of checks that ran.
     """
     evaluators = load_all()
-    frame = prepare(claims)
+    frame = prepare(claims, rule_file.vocabulary)
     findings: list[Finding] = []
     ran = 0
     for rule in rule_file.rules:

@@ -32,8 +32,8 @@ from checks.messages import render_message
 from checks.rules.model import Rule, RuleFile
 
 DEFAULT_MESSAGE = (
-    "{a.source_or_publisher} puts {metric} at '{a.text}' ({a.published}), "
-    "{b.source_or_publisher} at '{b.text}' ({b.published}): {ratio:.1f}x apart"
+    "{a.who} puts {metric} at '{a.text}' ({a.published}), "
+    "{b.who} at '{b.text}' ({b.published}): {ratio:.1f}x apart"
 )
 _SECONDS_PER_DAY = 86_400.0
 

@@ -8,14 +8,26 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from claims.vocab import Vocabulary
 
-def prepare(claims: pd.DataFrame) -> pd.DataFrame:
-    """The claims table plus ``source_or_publisher``: the claimant where the text names
-    one, else the publisher (SPEC: the publisher stands in for an unattributed claim)."""
+
+def prepare(claims: pd.DataFrame, vocabulary: Vocabulary | None = None) -> pd.DataFrame:
+    """The claims table plus two columns evaluators share.
+
+    ``source_or_publisher``: the claimant where the text names one, else the publisher
+    (SPEC: the publisher stands in for an unattributed claim). ``who``: the same, as a
+    reader wants it in a message: a vocabulary source key becomes its first surface form
+    ("south_korea_jcs" -> "South Korea's Joint Chiefs of Staff").
+    """
     frame = claims.copy()
     source = frame["source"].astype("object")
     publisher = frame["publisher"].astype("object")
-    frame["source_or_publisher"] = source.where(source.notna(), publisher).astype("category")
+    claimant = source.where(source.notna(), publisher)
+    frame["source_or_publisher"] = claimant.astype("category")
+    names = {key: forms[0] for key, forms in (vocabulary.sources if vocabulary else {}).items()}
+    frame["who"] = claimant.map(lambda key: names.get(key, key), na_action="ignore").astype(
+        "category"
+    )
     return frame
 
 
