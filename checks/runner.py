@@ -14,6 +14,7 @@ from checks.engine.pandas.builtin import run_builtin
 from checks.engine.pandas.frame import prepare
 from checks.engine.pandas.part_of import implicit_findings
 from checks.findings import Finding, sort_findings
+from checks.result_cache import FindingCache
 from checks.rules.model import RuleFile
 from checks.selection import apply_suppressions
 from claims.articles import Article, ReadResult, read_articles
@@ -79,7 +80,15 @@ def check(
         rules = load_rule_file(Path(rules) if rules is not None else default_rule_path())
     read = read_articles(paths)
     claims = extract_articles(read.articles, rules.vocabulary, cache)
-    relations = relations_for_claims(read.articles, claims)
-    findings, ran = run_rules(rules, claims, relations)
+    finding_cache = FindingCache(cache, rules) if cache is not None else None
+    key = finding_cache.key(read.articles) if finding_cache is not None else None
+    cached = finding_cache.get(key) if finding_cache is not None else None
+    if cached is not None:
+        findings, ran = cached
+    else:
+        relations = relations_for_claims(read.articles, claims)
+        findings, ran = run_rules(rules, claims, relations)
+        if finding_cache is not None:
+            finding_cache.put(key, findings, ran)
     findings, suppressed = apply_suppressions(findings, read.articles, claims)
     return CheckResult(findings, claims, read.articles, rules, ran, read, suppressed)

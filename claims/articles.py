@@ -25,6 +25,9 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 #: Articles larger than this are refused with a clear message instead of risking memory.
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_FIELDS = ("id", "title", "date", "source", "url")
+#: libyaml's safe loader when PyYAML was built with it (several times faster), else the
+#: pure-Python one; both construct plain data only.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SEED_HEADER = re.compile(
@@ -215,7 +218,7 @@ def parse_text_article(text: str, shown: str) -> Article:
         block = text[4 : 4 + end.start()]
         body_start = 4 + end.end() + 1
         try:
-            meta = yaml.safe_load(block) if block.strip() else {}
+            meta = yaml.load(block, Loader=_YAML_LOADER) if block.strip() else {}
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
