@@ -5,8 +5,7 @@ Imported lazily so that ``numcheck --help`` does not load pandas, sympy or pint.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from claims.lazy import lazy_exports
 
 _EXPORTS = {
     "check": "checks.runner",
@@ -18,8 +17,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'checks' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

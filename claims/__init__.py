@@ -6,8 +6,7 @@ line needs at start-up) does not pull in pandas or pint.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from claims.lazy import lazy_exports
 
 _EXPORTS = {
     "Article": "claims.articles",
@@ -22,8 +21,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'claims' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -6,8 +6,7 @@ imported on first use so that importing the model stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from claims.lazy import lazy_exports
 
 _EXPORTS = {
     "load_rule_file": "checks.rules.load",
@@ -17,8 +16,4 @@ _EXPORTS = {
 
 __all__ = sorted(_EXPORTS)
 
-
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        return getattr(importlib.import_module(_EXPORTS[name]), name)
-    raise AttributeError(f"module 'checks.rules' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _EXPORTS)

@@ -21,16 +21,14 @@ import pandas as pd
 from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import (
     days_between,
-    interval,
     key_columns,
     metric_claims,
     resolve_columns,
-    row_values,
     widen,
 )
-from checks.findings import ClaimRef, Finding
+from checks.engine.pandas.pairs import pair_finding, rows_at
+from checks.findings import Finding
 from checks.kinds.agree import AgreeOptions
-from checks.messages import render_message
 from checks.rules.model import Rule, RuleFile
 
 DEFAULT_MESSAGE = (
@@ -54,10 +52,7 @@ def evaluate(rule: Rule, claims: pd.DataFrame, rule_file: RuleFile) -> list[Find
     else:
         left, right = _pairs_within_window(frame, options.window_days)
     pairs = _extreme_partners(frame, left, right)
-    # Rows of the claims involved, as dicts, built once: per-pair .iloc on a frame of
-    # categoricals costs milliseconds each.
-    involved = sorted({index for pair in pairs for index in pair})
-    rows = dict(zip(involved, frame.iloc[involved].to_dict("records"), strict=True))
+    rows = rows_at(frame, [index for pair in pairs for index in pair])
     return [_finding(rule, options, rows[a], rows[b]) for a, b in pairs]
 
 
@@ -144,32 +139,26 @@ def _finding(
     ratio = _ratio(float(upper["value"]), float(lower["value"]))
     gap_ratio = _ratio(float(upper["_low"]), float(lower["_high"]))
     days = days_between(row_a["published"], row_b["published"])
-    values = {
-        "a": row_values({k: v for k, v in row_a.items() if not k.startswith("_")}),
-        "b": row_values({k: v for k, v in row_b.items() if not k.startswith("_")}),
-        "metric": options.metric,
-        "ratio": ratio,
-        "gap_ratio": gap_ratio,
-        "days": days,
-        "tolerance": options.tolerance,
-    }
-    detail = {
-        "metric": options.metric,
-        "a_interval": interval(row_a["low"], row_a["high"]),
-        "b_interval": interval(row_b["low"], row_b["high"]),
-        "a_widened": interval(row_a["_low"], row_a["_high"]),
-        "b_widened": interval(row_b["_low"], row_b["_high"]),
-        "tolerance": options.tolerance,
-        "ratio": ratio,
-        "gap_ratio": gap_ratio,
-        "days_apart": days,
-    }
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=render_message(rule.message, DEFAULT_MESSAGE, values),
-        claims=(ClaimRef.from_row(row_a), ClaimRef.from_row(row_b)),
-        detail=detail,
+    return pair_finding(
+        rule,
+        DEFAULT_MESSAGE,
+        row_a,
+        row_b,
+        labels=("a", "b"),
+        values={
+            "metric": options.metric,
+            "ratio": ratio,
+            "gap_ratio": gap_ratio,
+            "days": days,
+            "tolerance": options.tolerance,
+        },
+        detail={
+            "metric": options.metric,
+            "tolerance": options.tolerance,
+            "ratio": ratio,
+            "gap_ratio": gap_ratio,
+            "days_apart": days,
+        },
     )
 
 

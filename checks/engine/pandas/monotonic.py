@@ -5,22 +5,22 @@ O(n log n) for ``n`` claims of the metric: one sort, then per-group cumulative m
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
 from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import (
     days_between,
-    interval,
     key_columns,
     metric_claims,
     resolve_columns,
-    row_values,
     widen,
 )
-from checks.findings import ClaimRef, Finding
+from checks.engine.pandas.pairs import pair_finding, rows_at
+from checks.findings import Finding
 from checks.kinds.monotonic import MonotonicOptions
-from checks.messages import render_message
 from checks.rules.model import Rule, RuleFile
 
 DEFAULT_MESSAGE = (
@@ -40,9 +40,9 @@ def evaluate(rule: Rule, claims: pd.DataFrame, rule_file: RuleFile) -> list[Find
         return []
     earlier_low, earlier_order = _highest_earlier_low(frame)
     later = np.flatnonzero(frame["_high"].to_numpy() < earlier_low)
-    return [
-        _finding(rule, options, frame, int(earlier_order[index]), int(index)) for index in later
-    ]
+    pairs = [(int(earlier_order[index]), int(index)) for index in later]
+    rows = rows_at(frame, [position for pair in pairs for position in pair])
+    return [_finding(rule, options, rows[first], rows[second]) for first, second in pairs]
 
 
 def _standing_totals(claims: pd.DataFrame, options: MonotonicOptions) -> pd.DataFrame:
@@ -82,34 +82,26 @@ def _highest_earlier_low(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _finding(
-    rule: Rule, options: MonotonicOptions, frame: pd.DataFrame, earlier: int, later: int
+    rule: Rule, options: MonotonicOptions, row_a: dict[str, Any], row_b: dict[str, Any]
 ) -> Finding:
-    row_a, row_b = frame.iloc[earlier], frame.iloc[later]
-    public = [c for c in frame.columns if not c.startswith("_")]
     ratio = float(row_a["value"]) / float(row_b["value"]) if row_b["value"] > 0 else float("inf")
     days = days_between(row_a["published"], row_b["published"])
-    values = {
-        "a": row_values(row_a[public].to_dict()),
-        "b": row_values(row_b[public].to_dict()),
-        "metric": options.metric,
-        "ratio": ratio,
-        "days": days,
-        "tolerance": options.tolerance,
-    }
-    detail = {
-        "metric": options.metric,
-        "earlier_interval": interval(row_a["low"], row_a["high"]),
-        "later_interval": interval(row_b["low"], row_b["high"]),
-        "earlier_widened": interval(row_a["_low"], row_a["_high"]),
-        "later_widened": interval(row_b["_low"], row_b["_high"]),
-        "tolerance": options.tolerance,
-        "ratio": ratio,
-        "days_apart": days,
-    }
-    return Finding(
-        rule=rule.id,
-        severity=rule.severity,
-        message=render_message(rule.message, DEFAULT_MESSAGE, values),
-        claims=(ClaimRef.from_row(row_a), ClaimRef.from_row(row_b)),
-        detail=detail,
+    return pair_finding(
+        rule,
+        DEFAULT_MESSAGE,
+        row_a,
+        row_b,
+        labels=("earlier", "later"),
+        values={
+            "metric": options.metric,
+            "ratio": ratio,
+            "days": days,
+            "tolerance": options.tolerance,
+        },
+        detail={
+            "metric": options.metric,
+            "tolerance": options.tolerance,
+            "ratio": ratio,
+            "days_apart": days,
+        },
     )
