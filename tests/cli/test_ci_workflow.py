@@ -27,6 +27,23 @@ def findings(result: subprocess.CompletedProcess[str]) -> list[dict]:
     return json.loads(result.stdout)["findings"]
 
 
+def changed_since_head(project: Path) -> list[dict]:
+    """Findings of a check narrowed to articles changed since HEAD."""
+    result = numcheck(
+        project,
+        "check",
+        "articles",
+        "--changed-since",
+        "HEAD",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+    )
+    assert result.returncode == 0, result.stderr
+    return findings(result)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     (tmp_path / "articles").mkdir()
