@@ -133,7 +133,9 @@ def _option_lines(rule: Rule, rule_file: RuleFile) -> tuple[list[str], list[str]
     names: list[str] = []
     for option in dataclasses.fields(options):
         value = getattr(options, option.name)
-        lines.append(f"{option.name}: {_readable(option.name, value)}")
+        # Fields keep a unit suffix ("window_days"); users wrote the YAML key ("window").
+        key = option.name.removesuffix("_days")
+        lines.append(f"{key}: {_readable(option.name, value)}")
         text = _expression_text(value)
         if text is not None:
             names += _NAME.findall(text)

@@ -63,7 +63,7 @@ def test_explain_names_the_rule_its_options_and_its_metric(good: RuleFile) -> No
     assert text.startswith(f"losses-agree (kind agree, severity warning)\ndefined at {GOOD}:42\n")
     assert "Casualty counts for the same side should overlap." in text
     assert "  tolerance: 25%\n" in text
-    assert "  window_days: 30 days\n" in text
+    assert "  window: 30 days\n" in text
     assert "  same: entity\n" in text
     assert "  losses: metric in person (cues: losses, casualties; cumulative)\n" in text
 
