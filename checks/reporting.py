@@ -15,6 +15,7 @@ from pathlib import Path
 
 from checks.findings import SEVERITY_RANK
 from checks.output import write_output
+from claims.articles import ReadResult
 from claims.errors import ConfigError, InputError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -22,6 +23,14 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def _note(message: str) -> None:
     print(f"numcheck: {message}", file=sys.stderr)
+
+
+def _report_reading(read: ReadResult) -> None:
+    """One stderr line per skipped file (a note) and per unreadable input (an error)."""
+    for skipped in read.skipped:
+        _note(f"{skipped}: skipped: not an article (.txt, .md, .markdown, .jsonl)")
+    for problem in read.problems:
+        _note(str(problem))
 
 
 def _rule_path(rules_path: str | None) -> Path:
@@ -68,8 +77,7 @@ def report_check(options: CheckOptions) -> int:
     rule_file = load_rule_file(_rule_path(options.rules_path))
     cache = ClaimCache(options.cache_dir, rule_file.vocabulary) if options.cache_dir else None
     result = check(options.paths, rule_file, cache)
-    for problem in result.read.problems:
-        _note(str(problem))
+    _report_reading(result.read)
     if result.rules_run == 0:
         raise ConfigError("no rule ran: the rule file has no rules", path=rule_file.path)
 
@@ -184,8 +192,7 @@ def report_extract(
     _check_paths_exist(paths)
     rule_file = load_rule_file(_rule_path(rules_path))
     read = read_articles(paths)
-    for problem in read.problems:
-        _note(str(problem))
+    _report_reading(read)
     table = extract_articles(read.articles, rule_file.vocabulary)
     if fmt == "parquet" and output in (None, "-") and sys.stdout.isatty():
         raise UsageError("parquet is binary: pass --output FILE.parquet or redirect stdout")
