@@ -33,8 +33,10 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 
 
 def claim_location(claim: Record) -> str:
-    """``article:line:col`` of a claim."""
-    return f"{one_line(claim.get('article', '?'))}:{claim.get('line', 0)}:{claim.get('col', 0)}"
+    """``file:line:col`` of a claim (the article id for in-memory articles), the form
+    editors and terminals turn into a link."""
+    place = claim.get("path") or claim.get("article", "?")
+    return f"{one_line(place)}:{claim.get('line', 0)}:{claim.get('col', 0)}"
 
 
 def report_path(claim: Record, context: ReportContext) -> str:

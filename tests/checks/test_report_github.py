@@ -40,8 +40,8 @@ def test_message_carries_figures_on_escaped_lines() -> None:
     message = _unescape(line.split("::", 2)[2])
     assert message.splitlines() == [
         "apart",
-        '> "1,100" (a:4:12)',
-        '> "3,000" (b:2:1)',
+        '> "1,100" (news/a.md:4:12)',
+        '> "3,000" (news/b.md:2:1)',
         "= ratio 2.5",
     ]
 

@@ -29,7 +29,7 @@ def test_findings_grouped_under_their_article_path() -> None:
     lines = output.splitlines()
     assert lines[0] == "news/a.md"
     assert lines[1] == "news/a.md:9:2: error r2: second"
-    assert lines[2] == '  > "40 guns" (a:9:2)'
+    assert lines[2] == '  > "40 guns" (news/a.md:9:2)'
     assert lines[4] == "news/b.md"
     assert lines[5] == "news/b.md:1:2: warning r1: third"
     assert lines[7] == "news/b.md:3:2: warning r1: first"
