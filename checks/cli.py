@@ -7,6 +7,7 @@ Heavy libraries (pandas, pint, sympy) are imported inside the commands, so
 from __future__ import annotations
 
 import os
+import re
 import sys
 import traceback
 from typing import Any
@@ -29,6 +30,30 @@ def _rules_option(function: Any) -> Any:
         "rules_path",
         metavar="FILE",
         help="Rule file (default: ./rules.yaml, else the rule file shipped with numcheck).",
+    )(function)
+
+
+def _encoding_callback(
+    _context: click.Context, _param: click.Parameter, value: str | None
+) -> str | None:
+    if value is None:
+        return None
+    from claims.articles import check_encoding
+
+    try:
+        return check_encoding(value)
+    except LookupError:
+        raise UsageError(
+            f"--encoding: unknown text encoding {value!r} (try utf-8, latin-1, cp1252, utf-16)"
+        ) from None
+
+
+def _encoding_option(function: Any) -> Any:
+    return click.option(
+        "--encoding",
+        metavar="CODEC",
+        callback=_encoding_callback,
+        help="Decode articles with this codec (default: UTF-8, with or without BOM).",
     )(function)
 
 
@@ -60,6 +85,7 @@ def cli(debug: bool) -> None:
     "--format", "fmt", type=click.Choice(CHECK_FORMATS), default="text", show_default=True
 )
 @_output_option
+@_encoding_option
 @click.option(
     "--fail-on",
     type=click.Choice(FAIL_ON),
@@ -110,6 +136,7 @@ def check(
     only: tuple[str, ...],
     cache_dir: str,
     no_cache: bool,
+    encoding: str | None,
 ) -> int:
     """Check articles (files or folders; default seeds/) against the rules.
 
@@ -133,6 +160,7 @@ def check(
             changed_since=changed_since,
             only=only,
             cache_dir=None if no_cache else cache_dir,
+            encoding=encoding,
         )
     )
 
@@ -144,11 +172,18 @@ def check(
     "--format", "fmt", type=click.Choice(EXTRACT_FORMATS), default="table", show_default=True
 )
 @_output_option
-def extract(paths: tuple[str, ...], rules_path: str | None, fmt: str, output: str | None) -> int:
+@_encoding_option
+def extract(
+    paths: tuple[str, ...],
+    rules_path: str | None,
+    fmt: str,
+    output: str | None,
+    encoding: str | None,
+) -> int:
     """Extract the claims table of articles (default seeds/)."""
     from checks.reporting import report_extract
 
-    return report_extract(paths or DEFAULT_PATHS, rules_path, fmt, output)
+    return report_extract(paths or DEFAULT_PATHS, rules_path, fmt, output, encoding)
 
 
 @cli.group()
@@ -190,16 +225,35 @@ def explain(rule_id: str, rules_path: str | None) -> int:
     return EXIT_OK
 
 
+def _lift_debug(args: list[str]) -> tuple[list[str], bool]:
+    """``--debug`` given anywhere before ``--`` moves to the front, where the group reads it.
+
+    Users add it to a failing command line wherever they like (``numcheck check --debug``).
+    """
+    cut = args.index("--") if "--" in args else len(args)
+    head = [arg for arg in args[:cut] if arg != "--debug"]
+    if len(head) == cut:
+        return args, False
+    return ["--debug", *head, *args[cut:]], True
+
+
+def _one_line(text: str) -> str:
+    """Messages from libraries (pint, YAML) may span lines; a report line must not."""
+    return re.sub(r"\s*\n\s*", " ", text.strip())
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console entry point: run the command, map errors to one line and an exit code."""
-    args = list(sys.argv[1:] if argv is None else argv)
-    debug = "--debug" in args or bool(os.environ.get("NUMCHECK_DEBUG"))
+    args, debug = _lift_debug(list(sys.argv[1:] if argv is None else argv))
+    debug = debug or bool(os.environ.get("NUMCHECK_DEBUG"))
     try:
         code = cli.main(args=args, prog_name="numcheck", standalone_mode=False)
     except click.exceptions.Exit as stop:
         code = stop.exit_code
     except click.ClickException as error:
-        error.show()
+        context = getattr(error, "ctx", None)
+        hint = f" (see '{context.command_path} --help')" if context is not None else ""
+        click.echo(f"numcheck: {_one_line(error.format_message())}{hint}", err=True)
         code = EXIT_ERROR
     except click.exceptions.Abort:
         click.echo("numcheck: aborted", err=True)
@@ -207,7 +261,7 @@ def main(argv: list[str] | None = None) -> None:
     except NumcheckError as error:
         if debug:
             traceback.print_exc()
-        click.echo(f"numcheck: {error}", err=True)
+        click.echo(f"numcheck: {_one_line(str(error))}", err=True)
         code = EXIT_ERROR
     except BrokenPipeError:
         code = EXIT_OK
@@ -215,8 +269,9 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             traceback.print_exc()
         click.echo(
-            f"numcheck: internal error ({type(error).__name__}: {error}). This is a bug in "
-            "numcheck; please report it with the command you ran (--debug shows the traceback).",
+            f"numcheck: internal error ({type(error).__name__}: {_one_line(str(error))}). "
+            "This is a bug in numcheck; please report it with the command you ran "
+            "(--debug shows the traceback).",
             err=True,
         )
         code = EXIT_INTERNAL

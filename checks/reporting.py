@@ -60,6 +60,8 @@ class CheckOptions:
     changed_since: str | None = None
     only: Sequence[str] = ()
     cache_dir: str | None = None
+    #: codec of the articles (``--encoding``); None is UTF-8
+    encoding: str | None = None
 
 
 def report_check(options: CheckOptions) -> int:
@@ -76,7 +78,7 @@ def report_check(options: CheckOptions) -> int:
     _check_paths_exist(options.paths)
     rule_file = load_rule_file(_rule_path(options.rules_path))
     cache = ClaimCache(options.cache_dir, rule_file.vocabulary) if options.cache_dir else None
-    result = check(options.paths, rule_file, cache)
+    result = check(options.paths, rule_file, cache, options.encoding)
     _report_reading(result.read)
     if result.rules_run == 0:
         raise ConfigError("no rule ran: the rule file has no rules", path=rule_file.path)
@@ -181,7 +183,11 @@ def _version() -> str:
 
 
 def report_extract(
-    paths: Sequence[str], rules_path: str | None, fmt: str, output: str | None
+    paths: Sequence[str],
+    rules_path: str | None,
+    fmt: str,
+    output: str | None,
+    encoding: str | None = None,
 ) -> int:
     """``numcheck extract``: returns the exit code."""
     from checks.rules.load import load_rule_file
@@ -191,7 +197,7 @@ def report_extract(
 
     _check_paths_exist(paths)
     rule_file = load_rule_file(_rule_path(rules_path))
-    read = read_articles(paths)
+    read = read_articles(paths, encoding)
     _report_reading(read)
     table = extract_articles(read.articles, rule_file.vocabulary)
     if fmt == "parquet" and output in (None, "-") and sys.stdout.isatty():

@@ -7,15 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from checks.engine.pandas import load_all
 from checks.engine.pandas.builtin import run_builtin
-from checks.engine.pandas.frame import prepare
+from checks.engine.pandas.frame import prepare, resolve_columns
 from checks.engine.pandas.part_of import implicit_findings
 from checks.findings import Finding, sort_findings
 from checks.result_cache import FindingCache
-from checks.rules.model import RuleFile
+from checks.rules.model import Rule, RuleFile
 from checks.selection import apply_suppressions
 from claims.articles import Article, ReadResult, read_articles
 from claims.cache import ClaimCache
@@ -50,7 +51,7 @@ def run_rules(
     findings: list[Finding] = []
     ran = 0
     for rule in rule_file.rules:
-        findings.extend(evaluators[rule.kind](rule, frame, rule_file))
+        findings.extend(evaluators[rule.kind](rule, _selected(frame, rule), rule_file))
         ran += 1
     if any(metric.part_of for metric in rule_file.vocabulary.metrics.values()):
         findings.extend(implicit_findings(frame, rule_file))
@@ -62,10 +63,22 @@ def run_rules(
     return sort_findings(findings), ran
 
 
+def _selected(frame: pd.DataFrame, rule: Rule) -> pd.DataFrame:
+    """The claims a rule's ``where:`` lets through (all of them when it has none)."""
+    if not rule.where:
+        return frame
+    keep = np.ones(len(frame), dtype=bool)
+    for column, accepted in rule.where:
+        (name,) = resolve_columns([column])
+        keep &= frame[name].astype("object").isin(accepted).to_numpy()
+    return frame[keep]
+
+
 def check(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str],
     rules: RuleFile | str | os.PathLike[str] | None = None,
     cache: ClaimCache | None = None,
+    encoding: str | None = None,
 ) -> CheckResult:
     """Read articles, extract claims, run the rules (Python API of ``numcheck check``).
 
@@ -78,7 +91,7 @@ def check(
         paths = [paths]
     if not isinstance(rules, RuleFile):
         rules = load_rule_file(Path(rules) if rules is not None else default_rule_path())
-    read = read_articles(paths)
+    read = read_articles(paths, encoding)
     claims = extract_articles(read.articles, rules.vocabulary, cache)
     finding_cache = FindingCache(cache, rules) if cache is not None else None
     key = finding_cache.key(read.articles) if finding_cache is not None else None

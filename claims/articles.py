@@ -7,6 +7,7 @@ in :attr:`ReadResult.problems` and every other article is still read.
 from __future__ import annotations
 
 import bisect
+import codecs
 import datetime as dt
 import json
 import os
@@ -25,6 +26,19 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 #: Articles larger than this are refused with a clear message instead of risking memory.
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
 FRONT_MATTER_FIELDS = ("id", "title", "date", "source", "url")
+#: Front-matter values numcheck reads must be plain scalars: a list or mapping (perhaps an
+#: alias-expanded "billion laughs") would be stringified into a huge title.
+_SCALARS = (str, int, float, dt.date)
+
+
+def check_encoding(name: str) -> str:
+    """The canonical name of text codec ``name``; ``LookupError`` when Python has no such one."""
+    info = codecs.lookup(name)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError(f"{name} is not a text encoding")
+    return info.name
+
+
 #: libyaml's safe loader when PyYAML was built with it (several times faster), else the
 #: pure-Python one; both construct plain data only.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -129,16 +143,19 @@ class ReadResult:
     skipped: list[str] = field(default_factory=list)
 
 
-def read_articles(paths: Iterable[str | os.PathLike[str]]) -> ReadResult:
-    """Read every article under ``paths`` (files or directories, recursively, in sorted order)."""
+def read_articles(
+    paths: Iterable[str | os.PathLike[str]], encoding: str | None = None
+) -> ReadResult:
+    """Read every article under ``paths`` (files or directories, recursively, in sorted
+    order), decoded as UTF-8 or as ``encoding`` (a codec name from :func:`check_encoding`)."""
     result = ReadResult()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for file in _walk(path):
-                _read_file(file, result, explicit=False)
+                _read_file(file, result, encoding, explicit=False)
         elif path.exists() or path.is_symlink():
-            _read_file(path, result, explicit=True)
+            _read_file(path, result, encoding, explicit=True)
         else:
             result.problems.append(InputError("no such file or directory", path=str(raw)))
     return result
@@ -160,14 +177,14 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def _read_file(path: Path, result: ReadResult, *, explicit: bool) -> None:
+def _read_file(path: Path, result: ReadResult, encoding: str | None, *, explicit: bool) -> None:
     shown = display_path(path)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES:
         result.skipped.append(shown)
         return
     try:
-        text = decode(_read_bytes(path, shown), shown)
+        text = decode(_read_bytes(path, shown), shown, encoding)
         if suffix in JSONL_SUFFIXES:
             _parse_jsonl(text, shown, result)
         else:
@@ -191,19 +208,27 @@ def _read_bytes(path: Path, shown: str) -> bytes:
         raise InputError(f"cannot read: {error.strerror or error}", path=shown) from None
 
 
-def decode(data: bytes, shown: str) -> str:
-    """UTF-8 text (with or without BOM) of ``data``; binary or other encodings are refused."""
-    if b"\x00" in data[:8192]:
+def decode(data: bytes, shown: str, encoding: str | None = None) -> str:
+    """The text of ``data``: UTF-8 (with or without BOM) unless ``encoding`` names another
+    codec (see :func:`check_encoding`); binary content and invalid bytes are refused."""
+    # UTF-16 and UTF-32 text holds NUL bytes, so a named codec is checked after decoding
+    if encoding is None and b"\x00" in data[:8192]:
         raise InputError("binary file (NUL byte), not an article", path=shown)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode(encoding or "utf-8-sig")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        # utf-8-sig reports offsets after the byte-order mark it has stripped
+        offset = error.start + (3 if encoding is None and data.startswith(codecs.BOM_UTF8) else 0)
+        line = data[:offset].count(b"\n") + 1
+        hint = "; pass --encoding if it is in another one" if encoding is None else ""
         raise InputError(
-            f"not UTF-8 text (invalid byte 0x{data[error.start]:02x} at byte offset {error.start})",
+            f"not {encoding or 'UTF-8'} text (invalid byte 0x{data[offset]:02x} "
+            f"at byte offset {offset}){hint}",
             path=shown,
             line=line,
         ) from None
+    if encoding is not None and "\x00" in text[:8192]:
+        raise InputError(f"binary file (NUL character once decoded as {encoding})", path=shown)
     if not text.strip():
         raise InputError("empty file", path=shown)
     return text.replace("\r\n", "\n").replace("\r", "\n")
@@ -226,6 +251,7 @@ def parse_text_article(text: str, shown: str) -> Article:
             raise InputError(f"malformed front matter: {problem}", path=shown, line=line) from None
         if not isinstance(meta, Mapping):
             raise InputError("front matter must be a mapping of fields", path=shown, line=2)
+        _check_scalar_fields(meta, shown)
         first_line = text[:body_start].count("\n") + 1
         return _article_from_meta(
             text[body_start:], None, shown, meta, first_line=first_line, where=shown
@@ -255,6 +281,7 @@ def _parse_jsonl(text: str, shown: str, result: ReadResult) -> None:
             record = json.loads(line)
             if not isinstance(record, dict):
                 raise InputError("each line must be a JSON object", path=shown, line=number)
+            _check_scalar_fields(record, shown, number)
             body = record.get("text")
             if not isinstance(body, str) or not body.strip():
                 raise InputError("missing or empty 'text' field", path=shown, line=number)
@@ -269,6 +296,17 @@ def _parse_jsonl(text: str, shown: str, result: ReadResult) -> None:
             )
         except InputError as error:
             result.problems.append(error)
+
+
+def _check_scalar_fields(meta: Mapping[str, Any], path: str, line: int | None = None) -> None:
+    for name in FRONT_MATTER_FIELDS:
+        value = meta.get(name)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, _SCALARS)):
+            raise InputError(
+                f"field '{name}' must be a single value, not a {type(value).__name__}",
+                path=path,
+                line=line,
+            )
 
 
 def _article_from_meta(

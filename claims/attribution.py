@@ -10,9 +10,12 @@ role word such as "officials" or "intelligence"):
 reported|estimates|stated|confirmed|
 noted|claimed|believes|indicates|..."
 "..., said NAME"                            source NAME
+"NAME (now|had) put(s) X at N"              source NAME (only with "at" and a figure:
+                                            "Russia put troops on the front" is no claim)
 "NAME's report|assessment|estimate|data"    source NAME ("Seoul's report" -> "Seoul")
 "REL reports, citing NAME",                 source NAME, reported_by REL
-"REL, citing NAME, said"
+"REL, citing NAME, said", "according to
+REL, which cited NAME"
 "NAME told REL"                             source NAME, reported_by REL ("told reporters":
                                             no relay)
 "as reported by REL"                        reported_by REL of the sentence's claim; the
@@ -49,7 +52,7 @@ VERBS = (
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
     "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
-    "discloses|wrote|writes|concluded|concludes"
+    "discloses|wrote|writes|concluded|concludes|put|puts|putting"
 )
 #: verbs that are also nouns: "reports suggest" is not "reports" said by someone
 _NOUN_VERBS = frozenset(
@@ -59,6 +62,10 @@ _NOUN_VERBS = frozenset(
 _BASE_FORMS = frozenset(["say", "report", "estimate", "claim", "confirm", "believe", "indicate"])
 _PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|military)$")
 _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
+#: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
+#: "Russia put troops on the front line"
+_PUT_VERBS = frozenset(["put", "puts", "putting"])
+_PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$\d]")
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then"
@@ -84,7 +91,7 @@ _TRIGGER_FIRST = "".join(sorted({verb[0] for verb in VERBS.split("|")} | {"a", "
 _TRIGGER = re.compile(
     # the first-character class lets most positions fail before any alternative is tried
     rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)"
-    rf"|(?P<citing>citing))\b|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
+    rf"|(?P<citing>citing|cited))\b|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
 )
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
@@ -175,7 +182,10 @@ class AttributionFinder:
             rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
             rf"(?:{_DOCUMENTS})\b"
         )
-        self.citing = re.compile(rf"\bciting\s+(?:the\s+|an?\s+)?(?P<name>{named})")
+        # "Yonhap, which cited the NIS" relays like "Yonhap, citing the NIS"
+        self.citing = re.compile(
+            rf"\b(?:(?:which|who)\s+)?(?:citing|cited)\s+(?:the\s+|an?\s+)?(?P<name>{named})"
+        )
         self.relay_before_citing = re.compile(
             rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
         )
@@ -209,6 +219,8 @@ class AttributionFinder:
                 if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
                     continue
                 if verb in _BASE_FORMS and not _PLURAL_SUBJECT.search(match["name"]):
+                    continue
+                if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):
                     continue
                 if any(_overlaps(match.span("name"), span) for span in consumed):
                     continue

@@ -15,8 +15,11 @@ Other exclusions need the whole quantity and are functions here:
   the sentence ("Boeing 737", "Unit 29155") (:func:`after_proper_name`);
 - model numbers and ordinals never match the numeral at all: "Su-25", "F-16",
   "M1989", "4G", "3rd", "8th" are digits glued to letters;
-- calibres: millimetre figures ("170mm", "240-mm", "152 mm") describe a weapon,
-  not a count of anything, so they are always excluded.
+- calibres: millimetre figures before a weapon word ("170mm howitzers", "240-mm
+  multiple launch rocket systems", "152 mm shells") describe a weapon, not a count;
+  "60 mm could fall" stays rainfall;
+- rate denominators ("12.4 per 100,000"), positions in a series ("week 1 of 2025"),
+  road junctions and cricket scores ("41 for 3") are consumed whole.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ _YEAR_TAIL = r"(?:,?\s+\d{4}(?!\d))?"
 _LABELS_ANY_CASE = (
     r"article|articles|art\.|resolution|resolutions|section|sections|sec\.|chapter|chapters"
     r"|paragraph|paragraphs|para\.|clause|clauses|page|pages|pp?\.|no\.|nos\.|vol\.|volume"
-    r"|annex|amendment|protocol|version|ver\.|rule"
+    r"|annex|amendment|protocol|version|ver\.|rule|junction|junctions"
 )
 _LABELS_CAPITALISED = (
     r"Part|Unit|Round|Group|Stage|Phase|Table|Title|Figure|Fig\.|Appendix|Bill|Act|Law"
@@ -44,10 +47,12 @@ _LABEL_NUMBER = r"\d+[A-Za-z]?(?:[./-]\d+)*"
 #: Non-claims that start with a letter: web addresses, dates led by the month, labels.
 _WORD_LED = (
     r"https?://\S+|www\.\S+",
-    rf"{_MONTH}\.?\s+{_DAY}(?!\d|,\d|\.\d){_YEAR_TAIL}",
+    rf"{_MONTH}\.?\s+{_DAY}(?:\s?[-–]\s?{_DAY})?(?!\d|,\d|\.\d){_YEAR_TAIL}",
     rf"{_MONTH}\s+\d{{4}}(?!\d)",
     r"(?i:aged)\s+(?:(?i:over|under|between|from)\s+)?\d{1,3}(?:\s*(?:-|–|to|and)\s*\d{1,3})?",
     r"(?i:calling|call|dial|dialling|dialing|hotline)\s+\+?\d{3,}(?:[ -]\d{2,})*",
+    r"(?i:per)\s+1?0{0,2}(?:,?000)*(?:\s+(?:thousand|million))?(?![\d,]|\.\d)(?<=0|d|n)",
+    r"(?i:week|day|game|round)\s+\d{1,2}\s+of\b",
     rf"(?:(?i:{_LABELS_ANY_CASE})|(?:{_LABELS_CAPITALISED}))\s*(?:No\.\s*)?{_LABEL_NUMBER}"
     rf"(?:\s*(?:,|and|&|-|–|to|or)\s*{_LABEL_NUMBER}(?!\s*(?:%|per|thousand|million)))*",
 )
@@ -56,7 +61,7 @@ _DIGIT_LED = (
     # dates
     r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
     r"\d{1,4}[/.]\d{1,2}[/.]\d{2,4}(?!\d)",
-    rf"{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}",
+    rf"{_DAY}(?:\s?[-–]\s?{_DAY})?\s+(?:of\s+)?{_MONTH}\b\.?{_YEAR_TAIL}",
     r"(?:1[89]|20)\d{2}\s?[-–/]\s?(?:(?:1[89]|20)\d{2}|\d{2})(?!\d)",
     r"'\d{2}s?\b",
     # times of day
@@ -64,6 +69,8 @@ _DIGIT_LED = (
     r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.m\.|[AP]\.M\.|am|pm|AM|PM)(?!\w)",
     r"\d{4}\s?(?:GMT|UTC|hrs|BST|KST|MSK|EST|CET)\b",
     r"\d{1,2}\s?o'clock",
+    # cricket scores and bowling figures: "41 for 3", "5 for 41" (not "3 for 10 dollars")
+    r"\d{1,3}\s+for\s+\d{1,3}(?!\d|[,.]\d|\s*(?:%|per\b|[A-Za-z]+s\b|hundred|thousand|million))",
     # ages: "a 34-year-old", "71 years old"
     r"\d{1,3}[- ](?:years?|months?)[- ]olds?\b",
     # codes with a leading zero ("0800 112 112", "007")
@@ -80,11 +87,48 @@ _DIGIT_LED = (
     r"\d+(?:\.\d+){2,}",
     r"\d+/\d+",
     # calibres
-    r"\d+(?:\.\d+)?\s?-?(?:mm|millimet(?:er|re))\b(?=\s+(?!of\b)[A-Za-z])",
+    r"\d+(?:\.\d+)?\s?-?(?:mm|millimet(?:er|re))\b(?=\s+(?:[\w-]+\s+){0,2}"
+    r"(?i:howitzers?|guns?|shells?|rounds?|artillery|mortars?|cannons?|ammunition|munitions?"
+    r"|rockets?|launchers?|self-propelled|calibre|caliber|multiple|M\d))",
 )
 #: One alternative of the scan pattern; the look-aheads send each position to one half.
 NOT_A_CLAIM_PATTERN = (
     rf"(?=[A-Za-z])(?:{'|'.join(_WORD_LED)})|(?=[\d#№+(\['])(?:{'|'.join(_DIGIT_LED)})"
+)
+#: Literal starts of every :data:`_WORD_LED` alternative, matched in any case, and those
+#: matched only as written (months, capitalised labels). The quantity finder's scan tries its
+#: alternatives only at word starts that begin with one of these (or a digit or symbol), so
+#: each list must cover its alternatives: a start missing here silently drops matches.
+WORD_LED_STARTS_ANY_CASE: tuple[str, ...] = (
+    "http",
+    "www.",
+    "aged",
+    "call",
+    "dial",
+    "hotline",
+    "per",
+    "week",
+    "day",
+    "game",
+    "round",
+    *(label.replace("\\", "") for label in _LABELS_ANY_CASE.split("|") if "?" not in label),
+    "p.",
+    "pp.",
+)
+WORD_LED_STARTS_CASED: tuple[str, ...] = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+    *(label.replace("\\", "") for label in _LABELS_CAPITALISED.split("|")),
 )
 
 _TIME_PREPOSITION = re.compile(

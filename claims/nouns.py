@@ -14,6 +14,7 @@ Koreans"). Function words, months and weekdays end the phrase.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ class Noun:
     unit: str | None
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_modifier(word: str) -> bool:
     lowered = word.lower()
     return (

@@ -63,6 +63,9 @@ SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    # Indian numbering: "Rs 500 crore" is five billion rupees.
+    "lakh": 100_000,
+    "crore": 10_000_000,
 }
 #: Abbreviated scales written right after digits. "m"/"b" mean million/billion only
 #: after a currency ("€300m"); "300m" alone is a length in metres (see quantities).
@@ -115,6 +118,12 @@ MULTIPLES = {
 }
 
 
+#: Every word :data:`WORDS_PATTERN` may begin with ("a"/"an" only before a space).
+NUMBER_WORD_STARTS: frozenset[str] = frozenset(
+    [*UNITS, *TEENS, *TENS, "half", "dozen", "a ", "an "]
+)
+
+
 def _alternation(words: object) -> str:
     # Longest first so "seventeen" wins over "seven" inside one alternation.
     return "|".join(sorted(map(str, words), key=len, reverse=True))
@@ -124,13 +133,16 @@ _SPACE = r"[ \t\u00a0\u2009\u202f]"
 _U = _alternation(UNITS)
 _B100 = rf"(?:(?:{_alternation(TENS)})(?:[-\s](?:{_U})\b)?|(?:{_alternation(TEENS)}|{_U})\b)"
 _H = rf"(?:(?:{_B100}|an?)\s+hundred\b(?:\s+(?:and\s+)?{_B100})?|{_B100})"
-_SCALE_WORD = r"(?:dozen|hundred|thousand|million|billion|trillion)"
-_LARGE = r"(?:thousand|million|billion|trillion)"
+_SCALE_WORD = r"(?:dozen|hundred|thousand|lakh|crore|million|billion|trillion)"
+_LARGE = r"(?:thousand|lakh|crore|million|billion|trillion)"
+#: "four and a half years": the half belongs to the number.
+_AND_A_HALF = r"(?:\s+and\s+a\s+half\b(?:\s+(?:thousand|million|billion)\b)?)?"
 
 #: Number words: "seventy-seven", "one hundred and five", "two thousand", "a dozen".
 WORDS_PATTERN = (
     r"(?i:half\s+a\s+dozen\b"
     rf"|(?:{_H}|an?(?=\s+{_SCALE_WORD}\b))(?:\s+{_LARGE}\b(?:\s+(?:and\s+)?{_H})?|\s+dozen\b)*"
+    rf"{_AND_A_HALF}"
     r"|dozen\b)"
 )
 
@@ -167,6 +179,10 @@ def parse_words(text: str) -> float:
     lowered = text.lower()
     if lowered.startswith("half"):
         return 6.0
+    halves = re.split(r"\s+and\s+a\s+half\b", lowered)
+    if len(halves) > 1:
+        # "one and a half million": the scale after the half applies to the whole
+        return (parse_words(halves[0]) + 0.5) * SCALES.get(halves[1].strip(), 1)
     total = 0.0
     current = 0.0
     for token in _NUMBER_TOKEN.findall(lowered):

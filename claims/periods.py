@@ -12,11 +12,18 @@ two weeks", "in the last 3 days"
 "in November 2024", "in 2024"              "November 2024", "2024"
 "since October", "since mid-2022"          "since October", "since mid-2022"
 "from October to December"                 "October to December"
+"plans to send ... by December", "is        "by December", "by end of year"
+expected to reach ... by the end of the
+year" (a deadline after a word of intent)
 ========================================  ==================
 
-Deliberately not periods: the date of a report ("on December 23", "as of Monday"), a
-deadline ("by December"), and rates ("$2,000 a month", "per month"): a rate carries its time
-in its unit. Number words become digits ("three days" -> "3 days").
+A deadline is a period only when the sentence looks ahead ("plans", "expects", "will",
+"could", ...): such a figure is a projection, not a count of what has happened, so rules
+never compare it with a standing total. A past deadline ("had sent 3,000 by mid-October")
+is a standing total as of that date and stays without a period. Deliberately not periods:
+the date of a report ("on December 23", "as of Monday") and rates ("$2,000 a month", "per
+month"): a rate carries its time in its unit. Number words become digits ("three days" ->
+"3 days").
 """
 
 from __future__ import annotations
@@ -95,11 +102,44 @@ _FROM_TO = re.compile(
     rf"(?i:from|between)\s+(?P<first>{_MONTH}(?:\s+\d{{1,2}})?)\s+(?i:to|and|until|through)\s+"
     rf"(?P<last>{_MONTH}(?:\s+\d{{1,2}})?)\b"
 )
+_DEADLINE = re.compile(
+    r"(?i:by\s+(?:(?:around|about|roughly|the\s+end\s+of|end\s+of|the\s+start\s+of)\s+)?)"
+    rf"(?:(?P<part>(?i:early|mid|late))(?:-|\s+))?(?P<when>{_MONTH}|(?i:(?:the\s+)?year|"
+    r"next\s+year|(?:19|20)\d{2}))(?!\w)"
+)
+#: words of intent or expectation that make a deadline a projection
+_LOOKING_AHEAD = re.compile(
+    r"\b(?:will|plans?|planned|planning|expects?|expected|expecting|intends?|intended|aims?|"
+    r"set\s+to|could|would|may|might|is\s+to|are\s+to|going\s+to|projected|forecasts?|"
+    r"likely\s+to|prepares?\s+to|preparing\s+to|poised\s+to)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])")
+
+
+def _deadline(match: re.Match[str]) -> Period | None:
+    text = match.string
+    before = text[max(0, match.start() - 200) : match.start()]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    if not _LOOKING_AHEAD.search(before):
+        return None
+    phrase = " ".join(match.group(0).split()).lower()
+    when = " ".join(match["when"].split())
+    if "end of" in phrase:
+        label = f"by end of {when.lower().removeprefix('the ')}"
+    else:
+        part = f"{match['part'].lower()} " if match["part"] else ""
+        label = f"by {part}{when if when[0].isdigit() or when[0].isupper() else when.lower()}"
+    return Period(match.start(), match.end(), label, deadline=True)
+
+
 #: every period phrase starts with one of these words: find them first, then try the
 #: phrase patterns only there (one cheap scan instead of one scan per pattern)
 _STARTER = re.compile(
     r"\b(?=[iwodfatslpbcIWODFATSLPBC])(?i:in|within|over|during|for|across|throughout|since|"
-    r"from|between|last|past|previous|this|current)\b"
+    r"from|between|last|past|previous|this|current|by)\b"
 )
 
 
@@ -112,6 +152,8 @@ class Period:
     label: str
     number_start: int = -1
     number_end: int = -1
+    #: a deadline after a word of intent ("plans to send ... by December"): a projection
+    deadline: bool = False
 
 
 def _duration(match: re.Match[str]) -> Period:
@@ -151,6 +193,7 @@ _PATTERNS = (
     (_YEAR_PERIOD, lambda match: Period(match.start(), match.end(), match["year"])),
     (_SINCE, lambda m: Period(m.start(), m.end(), "since " + " ".join(m["when"].split()))),
     (_FROM_TO, _from_to),
+    (_DEADLINE, _deadline),
 )
 
 
@@ -161,8 +204,9 @@ def find_periods(text: str) -> list[Period]:
         position = starter.start()
         for pattern, make in _PATTERNS:
             match = pattern.match(text, position)
-            if match:
-                found.append(make(match))
+            period = make(match) if match else None
+            if period is not None:
+                found.append(period)
     return _longest_first(found)
 
 

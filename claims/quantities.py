@@ -12,9 +12,13 @@ counted noun and a "per <noun>" rate. Policies (each has tests):
   After a verb of change ("rose from 800 to 1,100", "rose 7% to $212.40") the two
   numbers stay two exact quantities, as they do when their units differ. A bare
   small number borrows the scale of the end it precedes ("11 to 12,000").
-- Changes: the size of a change is unsigned ("fell 14 per cent" -> 14 percent);
-  fractions ("by a third", "in half") are quantities only after a verb of change,
-  in percent. "doubled"/"tripled" are left to the relations stage (not quantities).
+- Changes: the size of a change is unsigned ("fell 14 per cent" -> 14 percent).
+  Fractions are dimensionless shares: after a verb of change ("by a third", "in half"),
+  when hedged ("roughly a third"), plural ("two-thirds") or a share "of" something ("a
+  third of the fossils"); a bare "half" needs a hedge or a verb of change.
+  "doubled"/"tripled" are left to the relations stage (not quantities).
+- Scores and ratios: "a 2-1 win", "drew 1-1" are results, not claims; "1 in 5 adults"
+  and "nine out of ten" are one share (0.2, 0.9), not two counts.
 - Multiples: "three times" is 3 with noun "times"; "twice" is 2, "thrice" 3.
 - "one"/"a"/"an": "one" counts only before a counted noun and not as a pronoun
   ("one of", "one party", "the one"); "a"/"an" counts as 1 only when it continues
@@ -32,13 +36,19 @@ import functools
 import re
 from dataclasses import dataclass
 
-from claims.distractors import NOT_A_CLAIM_PATTERN
+from claims.cues import trie_pattern
+from claims.distractors import (
+    NOT_A_CLAIM_PATTERN,
+    WORD_LED_STARTS_ANY_CASE,
+    WORD_LED_STARTS_CASED,
+)
 from claims.hedges import HedgeTable, hedge_table
 from claims.numbers import (
     DIGIT_SCALE_PATTERN,
     DIGITS_PATTERN,
     FRACTIONS,
     MULTIPLES,
+    NUMBER_WORD_STARTS,
     WORDS_PATTERN,
     magnitude,
     parse_digits,
@@ -76,10 +86,12 @@ _NOT_ORDINAL = (
     r"(?!\w|-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|th|st|nd|rd)\b)"
 )
 _NOT_FRACTION = r"(?![\s-]+(?i:half|halves|thirds?|quarters?|fifths?|tenths?)\b)"
+#: Units glued to the digits ("150km/h", "60 mph", "1,482p" in pence).
+_UNIT_ABBREVIATION = r"[ \u00a0]?(?:km/h|kph|mph)|km|kg|mm|cm|°?C|°F|p(?!\w|\.[A-Za-z])"
 _NUMERAL = (
-    rf"(?P<cur>(?<![\w$€£₩₽₴¥])(?:{_CURRENCY})[ \u00a0]?)?"
-    rf"(?:(?<![\w.])(?<![A-Za-z]-)(?<!\d,)(?P<digits>{DIGITS_PATTERN})"
-    rf"(?:{DIGIT_SCALE_PATTERN})?(?P<uabbr>km|kg|mm|cm|°?C|°F)?"
+    rf"(?P<cur>(?<![\w$€£₩₽₴¥₹])(?:{_CURRENCY})[ \u00a0]?)?"
+    rf"(?:(?<![\w.])(?<![A-Za-z]-)(?<!\d,)(?<!\w\+)(?P<digits>{DIGITS_PATTERN})"
+    rf"(?:{DIGIT_SCALE_PATTERN})?(?P<uabbr>{_UNIT_ABBREVIATION})?"
     rf"|(?=[otfsenzahdOTFSENZAHD])(?<![\w-])(?P<words>{WORDS_PATTERN}){_NOT_FRACTION})"
     rf"{_NOT_ORDINAL}"
     r"(?P<pct>[ \u00a0]?%|\s+(?i:per\s?cent|percent|pct|percentage\s+points?)\b)?"
@@ -89,6 +101,37 @@ _FRACTION = (
     r"(?![\w-])"
 )
 _MULTIPLE = rf"(?<![\w-])(?i:{'|'.join(sorted(MULTIPLES, key=len, reverse=True))})\b"
+
+
+#: Where a quantity may start besides a word: digits and the symbols the scan's alternatives
+#: open with (currencies, "#5", "+44 ...", "(2)", "[3]", "'90s").
+_SYMBOL_STARTS = r"\d|[$€£₩₽₴¥₹#№+(\[']"
+_FRACTION_STARTS = ("a ", "a-", "one", "two", "three", "half")
+
+
+def _vague_base(phrase: str) -> str:
+    """A vague phrase without its optional trailing "of" ("dozens of" -> "dozens")."""
+    return phrase[: -len(" of")] if phrase.endswith(" of") else phrase
+
+
+def _start_guard(table: HedgeTable) -> str:
+    """A look-ahead that passes every position where an alternative of the scan could match.
+
+    Python's regex engine tries the alternatives one by one at every word start; most words
+    ("the", "troops") cannot begin any of them, and one trie of the words that can lets the
+    scan skip them at once. The guard only filters, so it must cover every alternative's
+    first word: distractors, vague phrases, number words, fractions, multiples, currencies.
+    """
+    any_case = {*WORD_LED_STARTS_ANY_CASE, *NUMBER_WORD_STARTS, *_FRACTION_STARTS, *MULTIPLES}
+    for phrase, _ in table.vague:
+        # the same words the vague alternative is built from: "dozens of" also matches "dozens"
+        words = _vague_base(phrase).split()
+        if words:
+            # a multiword phrase needs its first word and a space: "a few" must not pass "about"
+            any_case.add(words[0] + (" " if len(words) > 1 else ""))
+    cased = set(WORD_LED_STARTS_CASED)
+    cased.update(mark for mark in CURRENCY_SYMBOLS if mark[0].isalpha())
+    return rf"(?={_SYMBOL_STARTS}|{trie_pattern(cased)}|(?i:{trie_pattern(any_case)}))"
 
 
 @dataclass(frozen=True)
@@ -104,12 +147,15 @@ def _phrase_pattern(phrase: str) -> str:
     return r"\s+".join(re.escape(word) for word in phrase.split())
 
 
-@functools.lru_cache(maxsize=32)
-def patterns(table: HedgeTable) -> Patterns:
-    """The scan pattern and hedge patterns of ``table`` (compiled once per table)."""
+def scan_pattern(table: HedgeTable, *, guarded: bool = True) -> re.Pattern[str]:
+    """The one pattern that scans a text for quantities and non-claims (see module doc).
+
+    ``guarded=False`` leaves out the first-word guard (:func:`_start_guard`): slower, the
+    same matches; tests compare the two.
+    """
     vague = []
     for phrase, _ in sorted(table.vague, key=lambda item: len(item[0]), reverse=True):
-        base = phrase[: -len(" of")] if phrase.endswith(" of") else phrase
+        base = _vague_base(phrase)
         tail = r"(?:\s+of)?" if phrase.endswith(" of") else ""
         vague.append(_phrase_pattern(base) + tail)
     initials = "".join(
@@ -117,20 +163,27 @@ def patterns(table: HedgeTable) -> Patterns:
     )
     initials = re.sub(r"([\]\\^-])", r"\\\1", initials)
     # Every alternative starts where no word character precedes it; checking that (and a
-    # plausible first character) once up front skips most positions cheaply.
-    scan = re.compile(
-        r"(?<!\w)(?=[\w$€£₩₽₴¥#№+(\['])(?:"
+    # plausible first word) once up front skips most positions cheaply.
+    guard = _start_guard(table) if guarded else r"(?=[\w$€£₩₽₴¥₹#№+(\['])"
+    return re.compile(
+        rf"(?<!\w){guard}(?:"
         rf"(?P<skip>(?<![\w$])(?:{NOT_A_CLAIM_PATTERN}))"
         rf"|(?=[{initials}])(?P<vague>(?<![\w-])(?i:{'|'.join(vague)})(?![\w-]))"
         rf"|(?P<num>{_NUMERAL})"
         rf"|(?P<frac>{_FRACTION})"
         rf"|(?P<mult>{_MULTIPLE}))"
     )
-    words = sorted((phrase for phrase, _ in table.words), key=len, reverse=True)
-    hedge_before = re.compile(
-        rf"(?<![\w-])(?P<hedge>(?i:{'|'.join(map(_phrase_pattern, words))}))\s+$"
-    )
-    return Patterns(scan, hedge_before, re.compile(r"(?<![\w-])(?i:between)\s+$"))
+
+
+@functools.lru_cache(maxsize=32)
+def patterns(table: HedgeTable) -> Patterns:
+    """The scan pattern and hedge patterns of ``table`` (compiled once per table)."""
+    # A trie, not a flat alternation: the pattern is tried at every word start of the 40
+    # characters before each number. Only one hedge can end right before the trailing space,
+    # so the order of alternatives (longest first before) never mattered.
+    words = {" ".join(phrase.split()) for phrase, _ in table.words}
+    hedge_before = re.compile(rf"(?<![\w-])(?P<hedge>(?i:{trie_pattern(words)}))\s+$")
+    return Patterns(scan_pattern(table), hedge_before, re.compile(r"(?<![\w-])(?i:between)\s+$"))
 
 
 def _token(match: re.Match[str]) -> Token | None:
@@ -151,7 +204,7 @@ def _token(match: re.Match[str]) -> Token | None:
     currency = match.group("cur")
     digits = match.group("digits")
     scale, abbreviation = match.group("scale"), match.group("abbr")
-    unit_abbreviation = match.group("uabbr")
+    unit_abbreviation = (match.group("uabbr") or "").strip() or None
     number_start = match.start("digits") if digits else match.start("words")
     number_end = match.start("pct") if match.group("pct") else end
     if digits:
@@ -201,4 +254,4 @@ def find_quantities(text: str, vocabulary: Vocabulary | None = None) -> list[Qua
     return [Quantity(*fields) for fields in found]
 
 
-__all__ = ["Quantity", "find_quantities"]
+__all__ = ["Quantity", "find_quantities", "scan_pattern"]

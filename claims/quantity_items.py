@@ -70,6 +70,10 @@ _UNIT_ABBREVIATIONS = {
     "C": "degree_Celsius",
     "°C": "degree_Celsius",
     "°F": "degree_Fahrenheit",
+    "km/h": "kilometer / hour",
+    "kph": "kilometer / hour",
+    "mph": "mile / hour",
+    "p": "GBX",
 }
 #: "double"/"triple" are multiples only when hedged or before what they multiply
 #: ("nearly double", "double the share"); otherwise they are adjectives ("a double blow").
@@ -78,6 +82,11 @@ _BARE_MULTIPLES = frozenset({"double", "triple", "quadruple"})
 #: "several of the men": a small vague word before "of" still counts people.
 _PARTITIVE = re.compile(r"\s+of\s+(?i:the|them|those|these|us|his|her|their|its)\b")
 _DURATION_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
+_SHARE_OF = re.compile(r"\s+of\b")
+#: "12% below 2019 levels": a year after a comparison word is a point in time, not a count.
+_COMPARISONS = frozenset({"above", "below"})
+#: "1 in 5 adults", "nine out of ten": one ratio, not two counts.
+_RATIO_LINK = re.compile(r"\s+(?i:in|out\s+of)\s+")
 
 
 def _compatible(a: Token, b: Token) -> bool:
@@ -105,6 +114,50 @@ def _range(text: str, a: Token, b: Token, between: re.Pattern[str]) -> tuple[flo
     if low > b.value:
         return None
     return low, opener.start() if opener is not None else a.start
+
+
+def _plain_count(token: Token) -> bool:
+    """A whole number written plainly: no currency, percent, scale or decimals."""
+    plain = not (token.currency or token.percent or token.scaled or token.unit_abbreviation)
+    return plain and (token.words or bool(token.digits and token.digits.isdigit()))
+
+
+def _scoreline(text: str, a: Token, b: Token) -> bool:
+    """Whether ``a`` and ``b`` are a result written "2-1" ("a 2-1 win", "drew 1-1").
+
+    A score lists the larger side first, so "a-b" with a >= b cannot be a range; no rule
+    compares scores, and reading each side as a count would invent claims.
+    """
+    if text[a.end : b.start] not in ("-", "–") or a.words or b.words:
+        return False
+    small = all(len(t.digits or "") <= 2 for t in (a, b))
+    return small and _plain_count(a) and _plain_count(b) and a.value >= b.value
+
+
+def _ratio(
+    text: str,
+    a: Token,
+    b: Token,
+    table: HedgeTable,
+    hedge_before: re.Pattern[str],
+    definitions: Sequence[str],
+) -> Found | None:
+    """ "1 in 5 adults", "nine out of ten": one dimensionless share, hedge included."""
+    if _RATIO_LINK.fullmatch(text, a.end, b.start) is None:
+        return None
+    if not (_plain_count(a) and _plain_count(b) and 0 < a.value < b.value and a.value <= 20):
+        return None
+    unit, noun, end, _ = _unit_and_noun(text, b, b.end, False, definitions)
+    if is_time_unit(unit):  # "2 in 10 minutes" is a pace, not a share
+        return None
+    start, kind = a.start, None
+    hedge = hedge_before.search(text, max(0, start - 40), start)
+    if hedge is not None:
+        kind, start = table.kind_of(hedge.group("hedge")), hedge.start("hedge")
+    value = a.value / b.value
+    qualifier, low, high = interval(kind, value, table.approx_margin)
+    return (start, end, value, low, high, qualifier, "dimensionless", noun, a.number_start,
+            b.number_end)  # fmt: skip
 
 
 def _unit_and_noun(
@@ -155,14 +208,20 @@ def _keep(
 ) -> bool:
     """False for numbers that are not claims: pronoun "one", years, identifiers, ages."""
     if token.kind == "fraction":
-        return change_verb_before(text, start)
+        # "a third of the fossils", "two-thirds", "roughly a third" state a share; a bare
+        # "half" ("the second half") needs a hedge or a verb of change.
+        plural = token.phrase.endswith("s")
+        share = token.phrase != "half" and _SHARE_OF.match(text, token.end) is not None
+        return hedged or plural or share or change_verb_before(text, start)
     if token.kind == "multiple" and token.phrase.lower() in _BARE_MULTIPLES:
         return hedged or _MULTIPLIED_AFTER.match(text, token.end) is not None
     if token.kind != "number":
         return True
     phrase = token.phrase.strip().lower()
     definite = _DEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None
-    if token.words and value_below_ten(token) and definite and not is_time_unit(unit):
+    compound = text[token.end : token.end + 1] == "-"  # "the three-match series"
+    small_word = token.words and value_below_ten(token)
+    if small_word and definite and not compound and not is_time_unit(unit):
         return False
     if token.digits and is_appositive_age(text, token.start, token.end):
         return False
@@ -208,6 +267,9 @@ def _single(
     preposition = hedge is not None and normalise(hedge.group("hedge")) in _DURATION_PREPOSITIONS
     if preposition and is_time_unit(unit):
         kind, start = None, token.start
+    compared = hedge is not None and normalise(hedge.group("hedge")) in _COMPARISONS
+    if compared and token.digits and is_year_like(token.digits) and not has_unit:
+        return None
     if not _keep(text, token, start, kind is not None, noun, unit, has_unit):
         return None
     qualifier, low, high = interval(kind, value, table.approx_margin)
@@ -225,15 +287,21 @@ def _single(
     )
 
 
-def _enumerated(text: str, position: int, limit: int, definitions: Sequence[str]) -> list[Found]:
-    """Items written "a/an <noun>" that continue a list of counts ending at ``position``."""
+def _enumerated(
+    text: str, position: int, limit: int, definitions: Sequence[str], unit: str
+) -> list[Found]:
+    """Items written "a/an <noun>" that continue a list of counts ending at ``position``.
+
+    Each item must count what the list counts (``unit``): "400 seats, a working majority"
+    is no list.
+    """
     found: list[Found] = []
     while True:
         link = _ENUMERATION.match(text, position)
         if link is None:
             return found
         noun = find_noun(text, link.end("art"), definitions, singular=True)
-        if noun is None or noun.end > limit:
+        if noun is None or noun.end > limit or (noun.unit or "dimensionless") != unit:
             return found
         art_start, art_end = link.span("art")
         found.append(
@@ -270,6 +338,14 @@ def build_quantities(
         item: Found | None = None
         paired = None
         if token.kind == "number" and following is not None and following.kind == "number":
+            if _scoreline(text, token, following):
+                index += 2
+                continue
+            ratio = _ratio(text, token, following, table, hedge_before, definitions)
+            if ratio is not None:
+                found.append(ratio)
+                index += 2
+                continue
             paired = _range(text, token, following, between)
         if paired is not None and following is not None:
             low, start = paired
@@ -309,7 +385,7 @@ def build_quantities(
         counted = token.kind == "number" and not token.currency and "/" not in item[6]
         if item[7] is not None and counted:
             limit = tokens[index].start if index < len(tokens) else len(text)
-            found.extend(_enumerated(text, item[1], limit, definitions))
+            found.extend(_enumerated(text, item[1], limit, definitions, item[6]))
     found.sort(key=lambda entry: entry[0])
     kept: list[Found] = []
     for entry in found:

@@ -221,7 +221,8 @@ class TextLayout:
     #: index into :attr:`paragraphs` of each sentence
     sentence_paragraph: list[int] = field(init=False)
     _sentence_starts: list[int] = field(init=False, repr=False)
-    _clauses: dict[int, list[Span]] = field(init=False, repr=False)
+    #: sentence index -> (its clauses, their starts), computed on first use
+    _clauses: dict[int, tuple[list[Span], list[int]]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.paragraphs = paragraph_spans(self.text)
@@ -248,9 +249,9 @@ class TextLayout:
         if not self.sentences:
             return (0, len(self.text))
         index = self.sentence_index(offset)
-        clauses = self._clauses.get(index)
-        if clauses is None:
+        cached = self._clauses.get(index)
+        if cached is None:
             clauses = clause_spans(self.text, *self.sentences[index])
-            self._clauses[index] = clauses
-        position = max(bisect.bisect_right([start for start, _ in clauses], offset) - 1, 0)
-        return clauses[position]
+            cached = self._clauses[index] = (clauses, [start for start, _ in clauses])
+        clauses, starts = cached
+        return clauses[max(bisect.bisect_right(starts, offset) - 1, 0)]

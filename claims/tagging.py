@@ -13,7 +13,8 @@ ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) 
 
 Ties go to the nearest cue (characters between cue and figure), then to the cue before the
 figure. A cue inside another figure's phrase belongs to that figure. A figure that is itself
-a period ("in just three days") never takes a metric.
+a period ("in just three days") never takes a metric, nor does a figure the text rejects
+("around 1,100, not 3,000 as reported"; "rather than", "instead of").
 
 Entity: :mod:`claims.entities`.
 
@@ -66,6 +67,7 @@ _GLUE_AFTER = re.compile(
     r"\s+){0,4}"
 )
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
@@ -143,7 +145,9 @@ class _Context:
             sentence, attribution = (0, len(self.text)), None
         is_period = self._is_period(quantity)
         metric, unit = (
-            (None, None) if is_period else self._metric(quantity, phrase, clause, sentence)
+            (None, None)
+            if is_period or self._negated(quantity)
+            else self._metric(quantity, phrase, clause, sentence)
         )
         return Tags(
             sentence=self.text[sentence[0] : sentence[1]].strip(),
@@ -192,6 +196,15 @@ class _Context:
                 return hit.key, fit.unit
         return None, None
 
+    def _negated(self, quantity: Quantity) -> bool:
+        """ "about 1,100, not 3,000 as reported": a figure the text rejects measures nothing.
+
+        Only a bare figure counts: in "not more than 3,000" the "not" belongs to the hedge.
+        """
+        if quantity.number_start != quantity.start:
+            return False
+        return _NEGATION.search(self.text, max(quantity.start - 20, 0), quantity.start) is not None
+
     def _in_other_phrase(self, hit: Hit, own: Span) -> bool:
         position = bisect.bisect_left(self.phrase_order, (hit.end,))
         for start, end in self.phrase_order[max(position - 3, 0) : position]:
@@ -219,11 +232,16 @@ class _Context:
     def _period(self, quantity: Quantity, phrase: Span, clause: Span, sentence: Span) -> str | None:
         if _TIME_DENOMINATOR.search(quantity.unit):
             return None
-        if _STANDING_TOTAL.search(self.text, max(quantity.start - 20, 0), quantity.number_start):
-            return None
+        # a standing total covers no span, but "a total of 10,000 by December" after a word
+        # of intent is still a projection (claims.periods: deadlines)
+        total = _STANDING_TOTAL.search(
+            self.text, max(quantity.start - 20, 0), quantity.number_start
+        )
         best: tuple[int, Period] | None = None
         for period in self._nearby_periods(clause[0], clause[1]):
             if period.start < phrase[1] and phrase[0] < period.end:
+                continue
+            if total and not period.deadline:
                 continue
             if not self._period_reaches(period, phrase, sentence):
                 continue

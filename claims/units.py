@@ -20,6 +20,9 @@ BUILTIN_DEFINITIONS: tuple[str, ...] = (
     "UAH = [currency_uah] = hryvnia = hryvnias",
     "JPY = [currency_jpy] = yen",
     "CNY = [currency_cny] = yuan",
+    "INR = [currency_inr] = rupee = rupees",
+    # Pence: London share prices are quoted in them ("1,482p").
+    "GBX = GBP / 100 = pence = penny",
 )
 
 
@@ -73,6 +76,10 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "¥": "JPY",
     "JPY": "JPY",
     "CNY": "CNY",
+    "Rs.": "INR",
+    "Rs": "INR",
+    "INR": "INR",
+    "₹": "INR",
 }
 
 #: Built-in pint units a counted noun may name. Everything else pint knows ("point",
@@ -90,6 +97,9 @@ MEASUREMENT_UNITS: frozenset[str] = frozenset(
         "decade",
         "century",
         "meter",
+        "inch",
+        "foot",
+        "yard",
         "mile",
         "nautical_mile",
         "gram",
@@ -98,6 +108,7 @@ MEASUREMENT_UNITS: frozenset[str] = frozenset(
         "acre",
         "liter",
         "barrel",
+        "watt",
         "percent",
     }
 )
@@ -106,6 +117,12 @@ TIME_UNITS: frozenset[str] = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
 _ALLOWED_PREFIXES = ("", "kilo")
+#: Prefixes a few units take in news ("300 megawatts", "20 micrometres", "180 millimetres").
+#: Only for these names: pint would read "cents" as centi-seconds.
+_PREFIXES_BY_UNIT = {
+    "meter": ("micro", "milli", "centi"),
+    "watt": ("mega", "giga"),
+}
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -141,7 +158,8 @@ def _noun_unit(noun: str, definitions: tuple[str, ...]) -> str | None:
                 continue
             if name in allowed and not prefix:
                 return canonical_unit(name, definitions)
-            if name in MEASUREMENT_UNITS and prefix in _ALLOWED_PREFIXES:
+            allowed_prefixes = _ALLOWED_PREFIXES + _PREFIXES_BY_UNIT.get(name, ())
+            if name in MEASUREMENT_UNITS and prefix in allowed_prefixes:
                 return canonical_unit(prefix + name, definitions)
     return None
 

@@ -31,7 +31,13 @@ from checks.rules.model import (
 )
 from checks.rules.positions import join, parse_document, read_rule_text
 from checks.rules.sections import NAME, SectionLoader
-from checks.rules.values import closest, did_you_mean, parse_unit
+from checks.rules.values import (
+    check_unit_definition,
+    closest,
+    did_you_mean,
+    parse_unit,
+    parse_where,
+)
 from claims.errors import ConfigError
 from claims.hedges import hedge_table
 from claims.vocab import VOCABULARY_SECTIONS, Vocabulary
@@ -125,11 +131,19 @@ class _Loader(SectionLoader):
             )
 
     def registry(self, vocabulary: Vocabulary) -> pint.UnitRegistry:
-        """The pint registry with the file's ``units:``."""
+        """The pint registry with the file's ``units:``, each definition screened first."""
         from claims.units import get_registry
 
+        for index, definition in enumerate(vocabulary.units):
+            with self.located():
+                check_unit_definition(definition, f"units[{index}]")
         with self.located():
-            return get_registry(vocabulary.units)
+            try:
+                return get_registry(vocabulary.units)
+            except ConfigError:
+                raise
+            except Exception as error:  # pint's parser raises assorted types on odd input
+                raise ConfigError(f"bad unit definition: {error}", key="units") from None
 
     def check_metrics(self, vocabulary: Vocabulary, registry: pint.UnitRegistry) -> None:
         """Metric keys must be expression names and their units must parse."""
@@ -219,6 +233,8 @@ class _Loader(SectionLoader):
             fields = _message_fields(options)
             with self.located(where, rule_id):
                 validate_template(message, fields)
+        with self.located(where, rule_id):
+            filters = parse_where(spec.get("where"))
         return Rule(
             id=rule_id,
             kind=kind_name,
@@ -227,6 +243,7 @@ class _Loader(SectionLoader):
             message=message,
             description=description,
             line=line,
+            where=filters,
         )
 
     def rule_id(self, spec: Mapping[str, Any], where: str, first_line: dict[str, int]) -> str:

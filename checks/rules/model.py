@@ -22,7 +22,7 @@ BUILTIN_CHECKS: dict[str, str] = {
 DEFAULT_KEYS = ("enabled", "tolerance", "severity")
 
 #: The rule keys every kind shares; the rest belong to the kind (``KIND_KEYS``).
-COMMON_RULE_KEYS = ("id", "kind", "severity", "message", "description")
+COMMON_RULE_KEYS = ("id", "kind", "severity", "message", "description", "where")
 
 #: Placeholders a ``message:`` template may use when the kind's options declare none.
 #: An options class declares its own with a ``MESSAGE_FIELDS`` tuple, or, when the names
@@ -66,6 +66,9 @@ class Rule:
     description: str | None = None
     #: 1-based line of the rule in its file (for messages)
     line: int | None = None
+    #: ``where:`` column -> accepted values: the rule sees only the claims that match
+    #: every entry ("where: {entity: north_korea}")
+    where: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

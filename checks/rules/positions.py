@@ -139,7 +139,8 @@ _LOADER: type = _fast_loader_class() or _GuardedLoader
 def decode_rule_bytes(raw: bytes, path: str | None = None) -> str:
     """``raw`` as text; binary or non-UTF-8 content is a :class:`ConfigError` naming the byte."""
     if len(raw) > MAX_BYTES:
-        raise ConfigError(f"rule file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", path=path)
+        # read_rule_text reads one byte past the limit, so len(raw) is not the file's size
+        raise ConfigError(f"rule file is too large: the limit is {MAX_BYTES:,} bytes", path=path)
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise ConfigError(

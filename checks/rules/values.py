@@ -12,7 +12,7 @@ import datetime
 import difflib
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from tokenize import TokenError
 from typing import TYPE_CHECKING, Any
 
@@ -136,6 +136,50 @@ def _check_unit_text(text: str, key: str) -> None:
         raise bad
 
 
+MAX_DEFINITION_TEXT = 4000
+#: the defined name, or an alias: a word (``km``, ``kilo-``), ``_`` or one currency sign
+_DEFINED_NAME = re.compile(r"^(?:[^\W\d]\w*-?|_|[$€£¥₩₽])$")
+_DIMENSION = re.compile(r"^\[[^\W\d]\w*\]$")
+_FACTOR = re.compile(r"^(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d{1,3})?(?=\s|$|\s*[*/])")
+
+
+def check_unit_definition(text: Any, key: str) -> None:
+    """Accept only ``name = [dimension] = alias ...`` or ``name = NUMBER unit = alias ...``.
+
+    pint's definition language also has directives (``@import`` reads a file) and
+    evaluates powers, so rule-file definitions are held to this small subset first.
+    """
+    shape = (
+        "a unit definition looks like 'person = [headcount] = soldiers' "
+        "or 'platoon = 30 person = platoons'"
+    )
+    if not isinstance(text, str):
+        raise ConfigError(f"{shape} (got {text!r})", key=key)
+    if len(text) > MAX_DEFINITION_TEXT or "\n" in text or text.lstrip().startswith("@"):
+        raise ConfigError(f"{shape}; directives and multi-line text are not allowed", key=key)
+    parts = [part.strip() for part in text.split("=")]
+    if len(parts) < 2 or not _DEFINED_NAME.match(parts[0]):
+        raise ConfigError(f"{shape} (got {text!r})", key=key)
+    for alias in parts[2:]:
+        if not _DEFINED_NAME.match(alias):
+            raise ConfigError(f"alias {alias!r} is not a name; {shape}", key=key)
+    value = parts[1]
+    if _DIMENSION.match(value):
+        return
+    factor = _FACTOR.match(value)
+    unit_text = value[factor.end() :].strip().lstrip("*").strip() if factor else value
+    if unit_text:
+        try:
+            _check_unit_text(unit_text, key)
+        except ConfigError:
+            raise ConfigError(
+                f"{value!r} is not a number and a unit (names joined by * and /, powers like ^2)",
+                key=key,
+            ) from None
+    elif not factor:
+        raise ConfigError(f"{shape} (got {text!r})", key=key)
+
+
 def parse_quantity(value: Any, registry: pint.UnitRegistry, key: str) -> pint.Quantity:
     """``"100 USD / person"`` as a pint quantity; a bare number is dimensionless."""
     if isinstance(value, bool):
@@ -205,3 +249,19 @@ def parse_column_list(
             raise ConfigError(f"column '{column}' is listed twice", key=f"{key}[{index}]")
         columns.append(column)
     return tuple(columns)
+
+
+def parse_where(value: Any, key: str = "where") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``where: {entity: north_korea, source: [pentagon, white_house]}``: column -> values."""
+    if value is None:
+        return ()
+    if not isinstance(value, Mapping) or not value:
+        raise ConfigError("must be a mapping of column to value(s)", key=key)
+    filters = []
+    for column, accepted in value.items():
+        name = parse_column(column, f"{key}.{column}")
+        items = [accepted] if isinstance(accepted, str) else accepted
+        if not isinstance(items, list) or not items or not all(isinstance(v, str) for v in items):
+            raise ConfigError("must be a value or a list of values", key=f"{key}.{column}")
+        filters.append((name, tuple(items)))
+    return tuple(filters)

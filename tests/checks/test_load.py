@@ -448,4 +448,6 @@ def test_message_fields_default_and_declared() -> None:
 def test_unknown_key_of_a_kind_without_keys() -> None:
     error = failure("version: 1\nrules:\n  - id: totals\n    kind: named\n    depth: 3\n")
     assert (error.line, error.key) == (5, "depth")
-    assert "for kind 'named' (keys: id, kind, severity, message, description)" in error.message
+    assert (
+        "for kind 'named' (keys: id, kind, severity, message, description, where)" in error.message
+    )

@@ -1,0 +1,83 @@
+"""The held-out gold set (tests/fixtures/gold-holdout) loads and is well-formed.
+
+Its accuracy figures live in the benchmark:
+``benchmarks/extraction_accuracy.py --gold tests/fixtures/gold-holdout``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from claims.units import canonical_unit
+from claims.vocab import load_vocabulary
+
+REPO = Path(__file__).resolve().parents[2]
+HOLDOUT = REPO / "tests" / "fixtures" / "gold-holdout"
+
+
+def _benchmark() -> ModuleType:
+    path = REPO / "benchmarks" / "extraction_accuracy.py"
+    spec = importlib.util.spec_from_file_location("extraction_accuracy", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("extraction_accuracy", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = _benchmark()
+ITEMS = bench.load_gold(HOLDOUT)
+VOCABULARY = load_vocabulary(HOLDOUT / "rules.yaml")
+
+
+def test_holdout_size_and_styles() -> None:
+    assert len(ITEMS) >= 16
+    assert sum(len(item.quantities) for item in ITEMS) >= 250
+    styles = {item.name.split("-")[0] for item in ITEMS}
+    assert {"wire", "press", "council", "market", "sports", "court", "transport"} <= styles
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
+def test_article_metadata_and_length(item) -> None:
+    assert item.article.id == f"holdout-{item.name}"
+    assert item.article.publisher and item.article.published is not None
+    assert 120 <= len(item.article.body.split()) <= 300
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
+def test_spans_bounds_tags_and_distractors(item) -> None:
+    body = item.article.body
+    assert [q.start for q in item.quantities] == sorted(q.start for q in item.quantities)
+    sections = {"metric": VOCABULARY.metrics, "entity": VOCABULARY.entities}
+    sections["source"] = VOCABULARY.sources
+    for q in item.quantities:
+        assert body[q.start : q.end] == q.text
+        if q.qualifier == "exact":
+            assert q.low == q.value == q.high
+        elif q.qualifier == "upper":
+            assert q.low == 0 and q.high == q.value
+        elif q.qualifier == "lower":
+            assert q.low == q.value and math.isinf(q.high)
+        elif q.qualifier == "range":
+            assert q.value == pytest.approx((q.low + q.high) / 2)
+        elif q.qualifier == "approx":
+            # "about" [0.9v, 1.1v], "nearly" [0.9v, v], "just over" [v, 1.1v]
+            allowed_bounds = [(0.9, 1.1), (0.9, 1.0), (1.0, 1.1)]
+            assert any(
+                (q.low, q.high) == (pytest.approx(a * q.value), pytest.approx(b * q.value))
+                for a, b in allowed_bounds
+            )
+        else:
+            assert q.value is None and q.low < q.high
+        for key, allowed in sections.items():
+            assert q.tags.get(key, next(iter(allowed))) in allowed
+        if "unit" in q.tags:
+            assert canonical_unit(q.tags["unit"], VOCABULARY.units) == q.tags["unit"]
+    for start, end in item.not_claims:
+        assert not any(q.start < end and start < q.end for q in item.quantities)
