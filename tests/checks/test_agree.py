@@ -191,3 +191,12 @@ def test_flags_exactly_the_claims_with_a_disjoint_partner(losses_rules, make_cla
         flagged = {int(ref.claim_id.split(":")[1]) for f in findings for ref in f.claims}
         assert flagged == expected
         assert len({tuple(ref.claim_id for ref in f.claims) for f in findings}) == len(findings)
+
+
+def test_message_names_an_unattributed_claimant_in_words() -> None:
+    from checks.casefile import claim_row
+    from checks.engine.pandas.frame import UNNAMED, prepare
+    from claims.table import build_table
+
+    frame = prepare(build_table([claim_row(0, {"value": 1})]))
+    assert frame["who"].tolist() == [UNNAMED]

@@ -10,6 +10,9 @@ import pandas as pd
 
 from claims.vocab import Vocabulary
 
+#: How messages name the claimant of a figure no one is credited with.
+UNNAMED = "an unnamed source"
+
 
 def prepare(claims: pd.DataFrame, vocabulary: Vocabulary | None = None) -> pd.DataFrame:
     """The claims table plus two columns evaluators share.
@@ -25,9 +28,9 @@ def prepare(claims: pd.DataFrame, vocabulary: Vocabulary | None = None) -> pd.Da
     claimant = source.where(source.notna(), publisher)
     frame["source_or_publisher"] = claimant.astype("category")
     names = {key: forms[0] for key, forms in (vocabulary.sources if vocabulary else {}).items()}
-    frame["who"] = claimant.map(lambda key: names.get(key, key), na_action="ignore").astype(
-        "category"
-    )
+    # A claim with neither source nor publisher still reads as a sentence in messages.
+    who = claimant.map(lambda key: names.get(key, key), na_action="ignore")
+    frame["who"] = who.fillna(UNNAMED).astype("category")
     return frame
 
 
