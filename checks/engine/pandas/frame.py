@@ -30,7 +30,7 @@ def prepare(claims: pd.DataFrame, vocabulary: Vocabulary | None = None) -> pd.Da
     names = {key: forms[0] for key, forms in (vocabulary.sources if vocabulary else {}).items()}
     # A claim with neither source nor publisher still reads as a sentence in messages.
     who = claimant.map(lambda key: names.get(key, key), na_action="ignore")
-    frame["who"] = who.fillna(UNNAMED).astype("category")
+    frame["who"] = who.astype("object").fillna(UNNAMED).astype("category")
     return frame
 
 
