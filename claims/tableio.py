@@ -61,4 +61,9 @@ def format_table(table: pd.DataFrame, fmt: str) -> str | bytes:
     with pd.option_context(
         "display.max_rows", None, "display.max_colwidth", 40, "display.width", 200
     ):
-        return view.to_string(index=False) + "\n"
+        return view.to_string(index=False, float_format=_figure) + "\n"
+
+
+def _figure(value: float) -> str:
+    """A figure as a reader writes it: 1100 not 1100.000000, inf as inf."""
+    return f"{value:.10g}"
