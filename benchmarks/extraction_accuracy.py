@@ -9,6 +9,11 @@ A predicted row matches a gold quantity when their spans overlap and their value
 extractor has its own default value for "dozens of". Matching is one-to-one, largest overlap
 first. The gold format is described in tests/fixtures/gold/README.md.
 
+Tag accuracy is over the matched rows whose gold has the tag: an empty prediction there is
+wrong. The report also gives the older, kinder figure over the rows where the extractor
+filled the tag ("when filled"). Relations (the text's own arithmetic) are scored by
+benchmarks/relation_accuracy.py: precision, recall and F1 per kind.
+
 Exit status is 0 unless ``--min-f1`` is given and numcheck's quantity F1 falls below it.
 """
 
@@ -30,6 +35,13 @@ if str(REPO) not in sys.path:
     # Run as a script from anywhere: the project packages live at the repository root.
     sys.path.insert(0, str(REPO))
 
+from benchmarks.relation_accuracy import (  # noqa: E402
+    GoldFormatError,
+    RelationSpan,
+    parse_gold_relations,
+    report_relations,
+    score_relations,
+)
 from claims.articles import Article, parse_text_article  # noqa: E402
 
 DEFAULT_GOLD = REPO / "tests" / "fixtures" / "gold"
@@ -60,7 +72,8 @@ class GoldArticle:
     article: Article
     quantities: tuple[GoldQuantity, ...]
     not_claims: tuple[tuple[int, int], ...] = ()
-    relations: tuple[Any, ...] | None = None
+    #: None when the file has no ``relations:`` key (relations not annotated)
+    relations: tuple[RelationSpan, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -71,10 +84,6 @@ class Span:
     end: int
     value: float
     fields: dict[str, Any] = field(default_factory=dict)
-
-
-class GoldFormatError(ValueError):
-    """A gold file that does not follow tests/fixtures/gold/README.md."""
 
 
 def _number(raw: Any, where: str, *, allow_none: bool = False) -> float | None:
@@ -137,12 +146,16 @@ def load_gold_article(markdown: Path) -> GoldArticle:
             raise GoldFormatError(f"{sidecar.name}: not_claims {text!r} not in the body")
         not_claims.append((start, start + len(str(text))))
     relations = raw.get("relations")
+    if relations is not None and not isinstance(relations, list):
+        raise GoldFormatError(f"{sidecar.name}: 'relations' must be a list")
     return GoldArticle(
         name=markdown.stem,
         article=article,
         quantities=quantities,
         not_claims=tuple(not_claims),
-        relations=tuple(relations) if isinstance(relations, list) else None,
+        relations=None
+        if relations is None
+        else parse_gold_relations(relations, quantities, sidecar.name),
     )
 
 
@@ -198,6 +211,8 @@ class Score:
     bounds_right: int = 0
     tags_total: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TAG_FIELDS, 0))
     tags_right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TAG_FIELDS, 0))
+    #: the same, counting only rows where the extractor filled the tag (the older figure)
+    tags_filled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TAG_FIELDS, 0))
     distractor_hits: int = 0
     notes: list[str] = field(default_factory=list)
 
@@ -235,9 +250,10 @@ def score_article(score: Score, item: GoldArticle, predicted: Sequence[Span]) ->
             score.bounds_total += 1
             score.bounds_right += _bounds_right(gold, found)
         for key, expected in gold.tags.items():
-            if key in found.fields:
-                score.tags_total[key] += 1
-                score.tags_right[key] += str(found.fields.get(key)) == expected
+            # An empty prediction where gold has a tag is a wrong tag, not an unscored one.
+            score.tags_total[key] += 1
+            score.tags_filled[key] += key in found.fields
+            score.tags_right[key] += key in found.fields and str(found.fields[key]) == expected
     matched_gold = {id(g) for g, _ in pairs}
     matched_pred = {id(p) for _, p in pairs}
     body = item.article.body
@@ -253,21 +269,20 @@ def score_article(score: Score, item: GoldArticle, predicted: Sequence[Span]) ->
             score.distractor_hits += 1
 
 
-def score_relations(items: Sequence[GoldArticle], table: Any) -> dict[str, float] | None:
-    """Hook for relation scoring (a later issue adds ``relations:`` to the gold files).
+def numcheck_extraction(items: Sequence[GoldArticle], rules: Path) -> Any:
+    """numcheck's claims and relations tables of the gold articles."""
+    from claims.pipeline import extract_with_relations
 
-    Returns None while no gold file has relation annotations, so the report skips it.
-    """
-    if not any(item.relations for item in items):
-        return None
-    raise NotImplementedError("relation scoring arrives with the relation annotations")
+    return extract_with_relations([item.article for item in items], rules=rules)
 
 
-def numcheck_spans(items: Sequence[GoldArticle], rules: Path) -> dict[str, list[Span]]:
-    """numcheck's claims per gold article (keyed by article id)."""
-    from claims import extract
-
-    table = extract([item.article for item in items], rules=rules)
+def numcheck_spans(
+    items: Sequence[GoldArticle], rules: Path, table: Any = None
+) -> dict[str, list[Span]]:
+    """numcheck's claims per gold article (keyed by article id); ``table`` is an already
+    extracted claims table of them, extracted here when not given."""
+    if table is None:
+        table = numcheck_extraction(items, rules).claims
     spans: dict[str, list[Span]] = {item.article.id: [] for item in items}
     columns = ("qualifier", "low", "high", *TAG_FIELDS)
     for row in table.to_dict("records"):
@@ -320,9 +335,13 @@ def report(name: str, score: Score, *, verbose: bool) -> None:
     print(f"matched {score.matched}, distractor hits {score.distractor_hits})")
     if score.bounds_total:
         print(f"bounds (low, high, qualifier)  {_ratio(score.bounds_right, score.bounds_total)}")
+    if not any(score.tags_filled.values()):
+        print("tags      not produced by this extractor")
     for key in TAG_FIELDS:
-        if score.tags_total[key]:
-            print(f"{key:<9} accuracy  {_ratio(score.tags_right[key], score.tags_total[key])}")
+        if score.tags_total[key] and any(score.tags_filled.values()):
+            right, total = score.tags_right[key], score.tags_total[key]
+            print(f"{key:<9} accuracy  {_ratio(right, total)}", end="")
+            print(f"   when filled {_ratio(right, score.tags_filled[key])}")
     if verbose:
         for note in score.notes:
             print(f"  {note}")
@@ -340,14 +359,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     ours: Score | None = None
     try:
-        ours = evaluate(items, lambda: numcheck_spans(items, args.gold / "rules.yaml"))
+        extraction = numcheck_extraction(items, args.gold / "rules.yaml")
+        ours = evaluate(items, lambda: numcheck_spans(items, args.gold, extraction.claims))
         report("numcheck", ours, verbose=args.verbose)
+        relations = score_relations(items, extraction)
+        if relations is not None:
+            report_relations(relations, verbose=args.verbose)
     except (NotImplementedError, ImportError) as error:
         # The extractor is built in stages; report the gap instead of a traceback.
         print(f"\n== numcheck: extraction unavailable ({type(error).__name__}: {error})")
-    relations = score_relations(items, None)
-    if relations is not None:
-        print(f"relations: {relations}")
 
     try:
         with warnings.catch_warnings():

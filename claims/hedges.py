@@ -16,7 +16,8 @@ upper         upper        [0, v]                           up to, as many as, a
                                                             under, below
 lower         lower        [v, inf]                         at least, no fewer than, more
                                                             than, over, in excess of,
-                                                            exceeded, topped
+                                                            exceeded, topped, has/had
+                                                            passed, passed the
 ============  ===========  ===============================  ==============================
 
 ``r`` is the approximation margin, 10% by default. Open bounds ("more than 3,000",
@@ -120,6 +121,16 @@ DEFAULT_WORDS: dict[str, str] = {
     "topped": "lower",
     "tops": "lower",
     "surpassed": "lower",
+    # "Passed" is a threshold verb only in some uses: "losses have passed 3,000" and "passed
+    # the 3,000 mark" are, but "inspectors passed 430 of the buses" or "the house passed 3
+    # bills" approve things. The perfect tense and "passed the" are the threshold readings
+    # news uses; a bare "passed" stays unhedged, since a phrase here cannot see what follows
+    # the number. Where the perfect tense approves ("has passed 3 bills") the lower reading
+    # [3, inf] is still true, only looser.
+    "has passed": "lower",
+    "have passed": "lower",
+    "had passed": "lower",
+    "passed the": "lower",
 }
 
 #: Words written after a number ("3,000 or more").

@@ -3,6 +3,9 @@
 "16 vehicles, including three buggies, twelve cars and an armored vehicle": the total
 comes first, then a cue, then the parts joined by commas, "and" or "plus".
 
+A few words may come between the total and a comma before the cue ("412,000 vehicles in
+the quarter, of which 96,500 ...", "43 patients were in hospital, including 6 ...").
+
 The cue says whether the list is *exhaustive*:
 
 * "including", "among them", "of which", "of whom", "such as" name some of the parts:
@@ -27,7 +30,10 @@ _CLOSED_CUES = (
     r"comprising|consisting of|made up of|namely|broken down into|split into|divided into"
     r"|split between|:|—|–|--|-"
 )
-OPENER = phrase(rf"\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})\s*(?:(?:were|are|was|is) )?")
+OPENER = phrase(
+    rf"(?:(?: [a-z][\w'-]*){{1,4}},)?\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})"
+    r"\s*(?:(?:were|are|was|is) )?"
+)
 #: Between two parts: an optional predicate ("40 were killed and 30 wounded") or short
 #: phrase ("$400 for food and $500 for rent"), then a separator, then an optional
 #: "a further" / "another".

@@ -8,7 +8,11 @@
 * a factor word instead of a size: "doubled", "tripled", "trebled", "quadrupled",
   "halved", "fell by a third", "rose by half" (``factor``: after / before; "more than
   doubled" gives ``factor_qualifier`` lower, "nearly doubled" approx_below);
-* only a direction: "fell from 40 to 45" states a fall that the figures contradict.
+* only a direction: "fell from 40 to 45" states a fall that the figures contradict;
+* the after figure first, the before one after "up from", "down from", "rising from",
+  "falling from" or, after a verb of change, a bare ", from": "96,500, up from 61,000",
+  "fell to 6.3 million in June, down from a record 7.8 million", "rose to 12.4, from 9.8
+  the week before" (direction only: the size, if any, is stated before the after figure).
 
 ``measure`` says how the stated size is read: ``relative`` (a percentage of the before),
 ``absolute`` (in the figures' own unit: "rose by 300 from 800 to 1,100"), ``points``
@@ -67,6 +71,13 @@ STATED_TAIL = re.compile(
     re.IGNORECASE,
 )
 POINTS = re.compile(r"\bpoints?\b", re.IGNORECASE)
+#: Between an after figure and the before figure that follows it ("96,500, up from 61,000"):
+#: a few words without figures or clause breaks, then the direction word and "from".
+REVERSED_GAP = phrase(
+    r"[^\d.;:()]{0,40}?,\s*(?:(?P<up>up|rising|climbing|increasing)|(?P<down>down|falling"
+    r"|dropping|declining|decreasing))?\s*from\s+(?:a |an |the )?(?:(?:record|peak|previous"
+    r" range|previous level|high|low)(?: of)?\s+)?"
+)
 
 
 def find_changes(scan: Scan) -> list[Relation]:
@@ -84,6 +95,32 @@ def find_changes(scan: Scan) -> list[Relation]:
             relation = _relation(scan, group, position)
             if relation is not None:
                 relations.append(relation)
+    return relations + find_reversed_changes(scan)
+
+
+def find_reversed_changes(scan: Scan) -> list[Relation]:
+    """Every after figure followed by "up from" / "down from" / ", from" and its before."""
+    relations = []
+    for group in scan.sentences():
+        for position in range(len(group) - 1):
+            after, before = group[position], group[position + 1]
+            match = REVERSED_GAP.fullmatch(scan.gap(after, before))
+            if match is None or TO_GAP.match(scan.after(before)) is not None:
+                continue
+            if not comparable(scan.quantities[before], scan.quantities[after], scan.text):
+                continue
+            direction = "up" if match["up"] else "down" if match["down"] else None
+            verb = _last_verb(scan.before(after))
+            if direction is None and (verb is None or not (verb["up"] or verb["down"])):
+                continue
+            if direction is not None:
+                cue = f"{direction} from"  # "rising from" and "up from" say the same
+            else:
+                cue = " ".join(verb.group(0).lower().split())
+                direction = "up" if verb["up"] else "down"
+            attributes = {"cue": cue, "direction": direction, "measure": "direction"}
+            members = (("before", scan.quantities[before]), ("after", scan.quantities[after]))
+            relations.append(Relation(KIND, members, attributes))
     return relations
 
 

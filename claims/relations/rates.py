@@ -10,7 +10,9 @@ Each rate is paired with the nearest period before it in the article (else the n
 after it in the same paragraph) whose sentence has totals of the rate's kind (counts with
 counts, money with money). A sentence often gives several totals for one period ("killed 77
 and injured 40 in three days"); the relation keeps them all (role ``total``), and the check
-accepts a rate that fits any one of them or their sum.
+accepts a rate that fits any one of them or their sum. A rate whose unit names what it
+counts ("70 km/h", "10 km a day") pairs only with totals of that unit or of none: a wind
+speed is no rate of the hectares a fire burned.
 """
 
 from __future__ import annotations
@@ -57,12 +59,11 @@ def find_rates(scan: Scan) -> list[Relation]:
     for index, unit in enumerate(rate_units):
         if unit is None:
             continue
-        rate_class = scan.classes[index]
-        candidates = [p for p in periods if any(scan.classes[t] == rate_class for t in totals[p])]
+        candidates = [p for p in periods if any(_fits(scan, t, index) for t in totals[p])]
         period = _nearest(scan, index, candidates)
         if period is None:
             continue
-        chosen = [t for t in totals[period] if scan.classes[t] == rate_class]
+        chosen = [t for t in totals[period] if _fits(scan, t, index)]
         members = (
             *(("total", scan.quantities[t]) for t in chosen),
             ("period", scan.quantities[period]),
@@ -89,6 +90,19 @@ def _rate_unit(scan: Scan, index: int) -> str | None:
     if tail is None:
         return None
     return tail["unit"].lower() if tail["unit"] else ADVERB_UNITS[tail["adverb"].lower()]
+
+
+def _fits(scan: Scan, total: int, rate: int) -> bool:
+    """Whether ``total`` counts what ``rate`` counts per period: same class and, when the
+    rate's unit names what it counts ("km / hour"), the same unit or none: a speed is no
+    rate of the hectares a fire burned."""
+    if scan.classes[total] != scan.classes[rate]:
+        return False
+    numerator, slash, _ = scan.quantities[rate].unit.partition("/")
+    numerator, total_unit = numerator.strip(), scan.quantities[total].unit.strip()
+    if not slash or numerator in ("", "1", "dimensionless") or total_unit == "dimensionless":
+        return True
+    return numerator == total_unit
 
 
 def _totals(scan: Scan, period: int, rate_units: list[str | None]) -> list[int]:

@@ -75,7 +75,7 @@ def test_put_at_attributes_the_estimate() -> None:
         "Korean casualties at about 1,000."
     )
     assert claims.loc["about 1,000", "source"] == "south_korea_jcs"
-    assert claims.loc["3,000", "source"] == "zelensky"
+    assert claims.loc["had passed 3,000", "source"] == "zelensky"
 
 
 def test_put_without_an_estimate_is_no_attribution() -> None:

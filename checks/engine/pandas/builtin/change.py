@@ -10,6 +10,15 @@ by a third from 900 to 600".
 
 Factor words ("doubled", "fell by a third") are taken as +-5% (writers round them);
 "more than doubled" as at least 2, "nearly doubled" as 1.8 to 2.
+
+A stated size is checked against the before and after figures *as written*: a figure
+rounded only by its trailing zeros ("8,000") gets no thousands slack here. The writer
+who puts "from 8,000 to 11,000, a 25% increase" in one sentence presents the size as the
+arithmetic of those two figures, and a reader who redoes it gets 37.5%; with the
+thousands slack ([7,500, 8,500] to [10,500, 11,500]) anything from 23.5% to 53% would
+pass, and no stated size beside round figures could ever be caught. Decimals and scale
+words ("1.2 million") keep their slack, and the stated size keeps its own ("37%" is
+[36.5, 37.5], so "a 37% increase" passes).
 """
 
 from __future__ import annotations
@@ -25,6 +34,7 @@ from checks.engine.pandas.builtin.members import (
     disjoint,
     number,
     quote,
+    without_thousands_slack,
 )
 from checks.engine.pandas.builtin.members import single as role
 from checks.engine.pandas.frame import widen
@@ -45,6 +55,9 @@ def check_changes(
     members: pd.DataFrame, settings: BuiltinSettings, rule_file: RuleFile
 ) -> list[Finding]:
     """Findings of every change whose stated size or direction the figures cannot give."""
+    stated_ids = members.loc[members["role"] == "stated", "relation_id"]
+    as_written = members["role"].isin(["before", "after"]) & members["relation_id"].isin(stated_ids)
+    members = without_thousands_slack(members, as_written)
     table = role(members, "before").pipe(attach, role(members, "after"), "_after")
     table = table.pipe(attach, role(members, "stated")[["lo", "hi", "text"]], "_st", how="left")
     if table.empty:
@@ -125,6 +138,8 @@ def _message(row: pd.Series) -> str:
     reason = row["reason"]
     if reason == "direction":
         said = row["cue"] if isinstance(row["cue"], str) else "changed the other way"
+        if said in ("up from", "down from"):
+            said = f"went {said.removesuffix(' from')}"
         return f"the text says it {said}, but {span} is a {movement}"
     if reason == "relative":
         return f"{span} is a {number(abs(relative))}% {movement}, but the text says {stated}"

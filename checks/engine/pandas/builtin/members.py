@@ -8,6 +8,7 @@ member claim) with the claim's interval widened by its rounding slack (``lo``, `
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -15,13 +16,16 @@ import numpy as np
 import pandas as pd
 
 from checks.findings import ClaimRef, Finding
-from claims.precision import rounding_slack
+from claims.precision import last_digit_place, rounding_slack
 
 #: Roles whose figure is the rounded result of a division (a percentage, a stated change,
 #: a multiple, a rate): an integer there stands for +-0.5. Other roles are counts.
 ROUNDED_ROLES = frozenset({"percent", "stated", "multiple", "rate"})
 CLAIM_COLUMNS = ["claim_id", "line", "col", "start", "text", "value", "low", "high"]
 CLAIM_COLUMNS += ["qualifier", "unit", "path"]
+#: A numeral in digits (thousands separators allowed) and the separators themselves.
+_NUMERAL = re.compile(r"\d{1,3}(?:[,\u00a0\u202f\u2009 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SEPARATORS = re.compile(r"[,\u00a0\u202f\u2009 ]")
 
 
 def relation_members(relations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFrame:
@@ -51,6 +55,31 @@ def relation_members(relations: pd.DataFrame, claims: pd.DataFrame) -> pd.DataFr
     merged["lo"] = np.where(vague, merged["low"], merged["low"] - slack)
     merged["hi"] = np.where(vague, merged["high"], merged["high"] + slack)
     return merged.sort_values(["relation_id", "start"], kind="stable").reset_index(drop=True)
+
+
+def without_thousands_slack(members: pd.DataFrame, rows: pd.Series) -> pd.DataFrame:
+    """``members`` with the figures of ``rows`` read as written: the slack that only the
+    trailing-zeros policy gives ("8,000" -> +-500) is dropped; decimals and scale words
+    ("1.2 million") keep theirs."""
+    trailing = [
+        bool(selected) and _rounded_by_zeros_only(str(text), float(value))
+        for selected, text, value in zip(rows, members["text"], members["value"], strict=True)
+    ]
+    drop = np.asarray(trailing, dtype=bool) & members["qualifier"].ne("vague").to_numpy()
+    return members.assign(
+        lo=np.where(drop, members["low"], members["lo"]),
+        hi=np.where(drop, members["high"], members["hi"]),
+    )
+
+
+def _rounded_by_zeros_only(written: str, value: float) -> bool:
+    """True when ``written``'s only claim to rounding is trailing zeros ("12,000", not
+    "12 thousand" or "1.2 million")."""
+    numeral = _NUMERAL.search(written)
+    if numeral is None or "." in numeral.group():
+        return False
+    digits = float(_SEPARATORS.sub("", numeral.group()))
+    return digits == abs(value) and last_digit_place(written, value) > 1
 
 
 def single(members: pd.DataFrame, role: str) -> pd.DataFrame:
