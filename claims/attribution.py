@@ -310,25 +310,41 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
 
 
 def attribute_sentences(
-    text: str, layout: TextLayout, finder: AttributionFinder, hits: list[Hit]
+    text: str,
+    layout: TextLayout,
+    finder: AttributionFinder,
+    hits: list[Hit],
+    wanted: Collection[int] | None = None,
 ) -> list[SentenceSources]:
     """The attributions of every sentence, anaphors resolved and carry-over applied.
 
-    ``hits`` are the source-alias occurrences in ``text`` (in text order).
+    ``hits`` are the source-alias occurrences in ``text`` (in text order). ``wanted``: the
+    indices of the sentences whose attributions will be asked for (default: all). Carry-over
+    runs forward within a paragraph, so sentences after the last wanted one of their
+    paragraph are not parsed: they are left empty.
     """
     result = [SentenceSources() for _ in layout.sentences]
     hit_starts = [hit.start for hit in hits]
     starts = [start for start, _ in layout.sentences]
+    needed = _needed_sentences(layout, wanted)
     triggered: dict[int, set[str]] = {}
-    for match in _TRIGGER.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        triggered.setdefault(index, set()).add(match.lastgroup or "")
+    if needed is None:
+        for match in _TRIGGER.finditer(text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            triggered.setdefault(index, set()).add(match.lastgroup or "")
+    else:
+        for index, (start, end) in enumerate(layout.sentences):
+            if needed[index]:
+                for match in _TRIGGER.finditer(text, start, end):
+                    triggered.setdefault(index, set()).add(match.lastgroup or "")
     current: Attribution | None = None
     paragraph = -1
     for index, (start, end) in enumerate(layout.sentences):
         if layout.sentence_paragraph[index] != paragraph:
             paragraph = layout.sentence_paragraph[index]
             current = None
+        if needed is not None and not needed[index]:
+            continue
         stated: list[Attribution] = []
         if index in triggered:
             local = hits[
@@ -343,6 +359,20 @@ def attribute_sentences(
         else:
             result[index].carried = current
     return result
+
+
+def _needed_sentences(layout: TextLayout, wanted: Collection[int] | None) -> list[bool] | None:
+    """Per sentence, whether its attributions can reach a wanted sentence (None: all can)."""
+    if wanted is None:
+        return None
+    last_wanted: dict[int, int] = {}
+    for index in wanted:
+        paragraph = layout.sentence_paragraph[index]
+        last_wanted[paragraph] = max(last_wanted.get(paragraph, -1), index)
+    return [
+        index <= last_wanted.get(paragraph, -1)
+        for index, paragraph in enumerate(layout.sentence_paragraph)
+    ]
 
 
 def _resolve(attribution: Attribution, antecedent: Attribution | None) -> Attribution:

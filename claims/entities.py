@@ -49,6 +49,8 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 
+_PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
+
 
 class EntityChooser:
     """Entity aliases of one text, classified once, then chosen per figure."""
@@ -74,6 +76,16 @@ class EntityChooser:
         self.places = {
             hit for hit in self.hits if _LOCATIVE.search(text, max(hit.start - 40, 0), hit.start)
         }
+        #: the role of each alias of :attr:`hits`, by position: set lookups hash a hit each
+        #: time, and every figure filters the aliases of its sentence
+        self.roles = [
+            _SKIPPED if hit in self.skipped else _PLACE if hit in self.places else _PRIMARY
+            for hit in self.hits
+        ]
+        self.primary = [
+            hit for hit, role in zip(self.hits, self.roles, strict=True) if role == _PRIMARY
+        ]
+        self.primary_starts = [hit.start for hit in self.primary]
         self.own = [self._own_alias(phrase) for phrase in phrases]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
@@ -87,18 +99,34 @@ class EntityChooser:
         if own is not None:
             return own.key
         phrase = self.phrases[index]
-        low = bisect.bisect_left(self.starts, self._paragraph_start(sentence[0]))
+        # only the sentence's own aliases are compared with the figure; the paragraph's
+        # earlier ones matter only through the last of them (step 5), found by bisection
+        low = bisect.bisect_left(self.starts, sentence[0])
         high = bisect.bisect_left(self.starts, sentence[1])
-        nearby = [hit for hit in self.hits[low:high] if hit not in self.skipped]
-        primary = [hit for hit in nearby if hit not in self.places]
+        local = list(zip(self.hits[low:high], self.roles[low:high], strict=True))
+        nearby = [hit for hit, role in local if role != _SKIPPED]
+        primary = [hit for hit, role in local if role == _PRIMARY]
         found = (
             _nearest_around(primary, phrase, clause)
             or self._alias_of_other_figure(index, sentence)
             or _nearest_around(primary, phrase, sentence)
-            or _last_before(primary, sentence[0])
+            or self._last_primary_before(sentence[0])
             or _nearest_around(nearby, phrase, sentence)
         )
         return found.key if found else None
+
+    def _last_primary_before(self, offset: int) -> Hit | None:
+        """The last alias of the paragraph ending by ``offset`` that is neither a claimant
+        nor a place (step 5)."""
+        paragraph_start = self._paragraph_start(offset)
+        position = bisect.bisect_left(self.primary_starts, offset)
+        for earlier in range(position - 1, -1, -1):
+            hit = self.primary[earlier]
+            if hit.start < paragraph_start:
+                return None
+            if hit.end <= offset:
+                return hit
+        return None
 
     def _inside_name(self, hit: Hit) -> bool:
         position = bisect.bisect_left(self._names, (hit.end,))
@@ -151,8 +179,3 @@ def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
         return before[-1]
     after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
     return after[0] if after else None
-
-
-def _last_before(hits: list[Hit], offset: int) -> Hit | None:
-    earlier = [hit for hit in hits if hit.end <= offset]
-    return earlier[-1] if earlier else None

@@ -29,6 +29,7 @@ month"): a rate carries its time in its unit. Number words become digits ("three
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _NUMBER_WORDS = {
@@ -197,12 +198,38 @@ _PATTERNS = (
 )
 
 
+_Maker = Callable[[re.Match[str]], "Period | None"]
+#: starter word (lower case) -> the phrase patterns that can begin with it, in
+#: :data:`_PATTERNS` order; trying only those gives the same matches for less work
+_PATTERNS_BY_STARTER: dict[str, tuple[tuple[re.Pattern[str], _Maker], ...]] = {
+    word: tuple((pattern, make) for pattern, make in _PATTERNS if pattern in patterns)
+    for word, patterns in {
+        "in": (_DURATION, _RELATIVE, _MONTH_PERIOD, _YEAR_PERIOD),
+        "within": (_DURATION, _RELATIVE),
+        "over": (_DURATION, _RELATIVE, _WEEKEND, _MONTH_PERIOD),
+        "during": (_DURATION, _RELATIVE, _MONTH_PERIOD, _YEAR_PERIOD),
+        "for": (_DURATION, _RELATIVE, _MONTH_PERIOD),
+        "across": (_DURATION,),
+        "throughout": (_MONTH_PERIOD, _YEAR_PERIOD),
+        "since": (_SINCE,),
+        "from": (_FROM_TO,),
+        "between": (_FROM_TO,),
+        "last": (_RELATIVE,),
+        "past": (_RELATIVE,),
+        "previous": (_RELATIVE,),
+        "this": (_RELATIVE,),
+        "current": (_RELATIVE,),
+        "by": (_DEADLINE,),
+    }.items()
+}
+
+
 def find_periods(text: str) -> list[Period]:
     """Every period phrase in ``text``, in text order, overlaps resolved to the longest."""
     found: list[Period] = []
     for starter in _STARTER.finditer(text):
         position = starter.start()
-        for pattern, make in _PATTERNS:
+        for pattern, make in _PATTERNS_BY_STARTER[starter.group().lower()]:
             match = pattern.match(text, position)
             period = make(match) if match else None
             if period is not None:

@@ -15,6 +15,13 @@ at ``;``, at a spaced dash, before "while"/"whereas", and at a comma followed by
 conjunction or relative word (", and", ", but", ", or", ", while", ", which", ", who",
 ", although", ", though", ", yet", ", as well as", ", according to", ", citing"). A plain
 comma does not split: "In November, the ministry said 3,000 were sent" stays one clause.
+
+Bounded work: a "sentence" longer than :data:`LONG_SENTENCE` characters (a page without full
+stops, a table flattened into one line) is cut into pieces of at most :data:`SENTENCE_PIECE`
+characters, at the last white space before the limit that does not follow a digit (so "3 000"
+stays whole), and each piece is treated as a sentence. Tagging and relations compare the
+figures of one sentence with each other, so this keeps their work linear in the text's
+length; real sentences are far shorter than the limit and are never cut.
 """
 
 from __future__ import annotations
@@ -128,6 +135,11 @@ SENTENCE_STARTERS = frozenset(
         "According",
     ]
 )
+#: sentences longer than this are cut into pieces (module docstring: bounded work)
+LONG_SENTENCE = 3000
+#: the longest piece a long sentence is cut into
+SENTENCE_PIECE = 1000
+_PIECE_BREAK = re.compile(r"(?<!\d)\s+")
 _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]\.?$")
 _INITIAL = re.compile(r"[A-Z]$")
 _LEADING_PUNCT = "\"'“‘([«"
@@ -172,6 +184,30 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
         sentence_start = match.end()
     _append_stripped(text, sentence_start, end, spans)
     return spans
+
+
+def bounded_spans(text: str, spans: list[Span]) -> list[Span]:
+    """``spans`` with every span longer than :data:`LONG_SENTENCE` cut into pieces.
+
+    Pieces end at white space (not after a digit) when there is some within the last half of
+    a piece, else exactly at :data:`SENTENCE_PIECE` characters; each is stripped of white space.
+    """
+    if all(end - start <= LONG_SENTENCE for start, end in spans):
+        return spans
+    result: list[Span] = []
+    for start, end in spans:
+        if end - start <= LONG_SENTENCE:
+            result.append((start, end))
+            continue
+        while end - start > SENTENCE_PIECE:
+            limit = start + SENTENCE_PIECE
+            cut = limit
+            for match in _PIECE_BREAK.finditer(text, start + SENTENCE_PIECE // 2, limit + 1):
+                cut = match.start()
+            _append_stripped(text, start, cut, result)
+            start = cut
+        _append_stripped(text, start, end, result)
+    return result
 
 
 def clause_spans(text: str, start: int, end: int) -> list[Span]:
@@ -229,7 +265,7 @@ class TextLayout:
         self.sentences = []
         self.sentence_paragraph = []
         for index, (start, end) in enumerate(self.paragraphs):
-            found = sentence_spans(self.text, start, end)
+            found = bounded_spans(self.text, sentence_spans(self.text, start, end))
             self.sentences.extend(found)
             self.sentence_paragraph.extend([index] * len(found))
         self._sentence_starts = [start for start, _ in self.sentences]

@@ -113,9 +113,11 @@ class _Context:
         )
         self.metric_hits = _find_in(compiled.metrics, text, sentence_ranges)
         self.metric_starts = [hit.start for hit in self.metric_hits]
-        source_hits = compiled.sources.find(text)
+        # attributions are parsed only up to the last sentence holding a figure in each
+        # paragraph (see attribute_sentences), so only those ranges need source aliases
+        source_hits = _find_in(compiled.sources, text, paragraph_ranges)
         self.sources: list[SentenceSources] = attribute_sentences(
-            text, self.layout, _finder(compiled), source_hits
+            text, self.layout, _finder(compiled), source_hits, held
         )
         named = [(hit.start, hit.end) for hit in source_hits]
         for sentence in self.sources:
@@ -130,6 +132,7 @@ class _Context:
         )
         self.periods = find_periods(text)
         self.period_starts = [period.start for period in self.periods]
+        self._sentence_texts: dict[Span, str] = {}
 
     def tag(self, index: int) -> Tags:
         quantity = self.quantities[index]
@@ -150,7 +153,7 @@ class _Context:
             else self._metric(quantity, phrase, clause, sentence)
         )
         return Tags(
-            sentence=self.text[sentence[0] : sentence[1]].strip(),
+            sentence=self._sentence_text(sentence),
             metric=metric,
             entity=self.entities.choose(index, clause, sentence),
             source=attribution.source if attribution else None,
@@ -158,6 +161,14 @@ class _Context:
             period=None if is_period else self._period(quantity, phrase, clause, sentence),
             unit=unit,
         )
+
+    def _sentence_text(self, sentence: Span) -> str:
+        # one string per sentence, shared by its figures (a table of many figures per
+        # sentence would otherwise hold a copy for each)
+        cached = self._sentence_texts.get(sentence)
+        if cached is None:
+            cached = self._sentence_texts[sentence] = self.text[sentence[0] : sentence[1]].strip()
+        return cached
 
     # -- metric -------------------------------------------------------------------------
 

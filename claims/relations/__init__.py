@@ -104,18 +104,31 @@ def relation_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def quantity_from_row(row: Mapping[str, Any]) -> Quantity:
     """A :class:`Quantity` rebuilt from a claims-table row (the numeral span is re-found)."""
-    start, text = int(row["start"]), str(row["text"])
+    return _quantity(*(row[name] for name in _QUANTITY_COLUMNS[:-1]), row.get("noun"))
+
+
+def _quantity(
+    start: Any,
+    end: Any,
+    text: Any,
+    value: Any,
+    low: Any,
+    high: Any,
+    qualifier: Any,
+    unit: Any,
+    noun: Any,
+) -> Quantity:
+    start, text = int(start), str(text)
     numeral = _NUMERAL.search(text)
     number_start, number_end = (numeral.start(), numeral.end()) if numeral else (0, len(text))
-    noun = row.get("noun")
     return Quantity(
         start=start,
-        end=int(row["end"]),
-        value=float(row["value"]),
-        low=float(row["low"]),
-        high=float(row["high"]),
-        qualifier=str(row["qualifier"]),
-        unit=str(row["unit"]),
+        end=int(end),
+        value=float(value),
+        low=float(low),
+        high=float(high),
+        qualifier=str(qualifier),
+        unit=str(unit),
         noun=None if noun is None or pd.isna(noun) else str(noun),
         number_start=start + number_start,
         number_end=start + number_end,
@@ -124,22 +137,20 @@ def quantity_from_row(row: Mapping[str, Any]) -> Quantity:
 
 def relations_for_claims(articles: Iterable[Article], claims: pd.DataFrame) -> pd.DataFrame:
     """The relations table of ``articles``, whose quantities are the rows of ``claims``."""
-    # One conversion of the whole table, and only of the columns quantity_from_row reads:
-    # per-article groupby + to_dict costs milliseconds per article, and to_dict over every
-    # column spends most of its time boxing the sentences cell by cell.
-    by_article: dict[str, list[dict[str, Any]]] = {}
-    columns = {name: claims[name].tolist() for name in _QUANTITY_COLUMNS}
+    # One conversion of the whole table, and only of the columns _quantity reads, walked as
+    # tuples: per-article groupby + to_dict costs milliseconds per article, to_dict over
+    # every column boxes the sentences cell by cell, and a dict per row costs as much again.
+    by_article: dict[str, list[tuple[Any, ...]]] = {}
+    columns = [claims[name].tolist() for name in _QUANTITY_COLUMNS]
     articles_column = claims["article"].astype("object").tolist()
-    for position, article in enumerate(articles_column):
-        row = {name: values[position] for name, values in columns.items()}
-        row["article"] = article
-        by_article.setdefault(str(row["article"]), []).append(row)
+    for article, fields in zip(articles_column, zip(*columns, strict=True), strict=True):
+        by_article.setdefault(str(article), []).append(fields)
     rows: list[dict[str, Any]] = []
     for article in articles:
         group = by_article.get(article.id)
         if group is None or len(group) < 2:
             continue
-        quantities = [quantity_from_row(row) for row in group]
+        quantities = [_quantity(*fields) for fields in group]
         rows.extend(relation_rows(article.id, find_relations(article.body, quantities)))
     return relation_table(rows)
 
