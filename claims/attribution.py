@@ -157,23 +157,41 @@ def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(a_start - b_end, b_start - a_end, 0)
 
 
+def _first_letters(sources: FormMatcher) -> str:
+    """Both cases of the first letter of every source alias, for a character class."""
+    letters = {form[0] for form in sources.forms() if form[:1].isalpha()} if sources else set()
+    return re.escape("".join(sorted({c.lower() for c in letters} | {c.upper() for c in letters})))
+
+
 class AttributionFinder:
     """Attribution patterns compiled around one vocabulary's source aliases."""
 
     def __init__(self, sources: FormMatcher) -> None:
         self.sources = sources
-        # names start with a capital: testing that first keeps the scan over text cheap
-        unit = rf"(?=[A-Z(])(?:{sources.alternation}|{_CAPITALISED})" if sources else _CAPITALISED
+        # A name is a vocabulary alias in any case ("the national disaster agency") or a
+        # run of capitalised words; testing first characters keeps the scan over text cheap.
+        firsts = _first_letters(sources)
+        unit = (
+            rf"(?:(?=[{firsts}]){sources.alternation}(?![\w])|(?=[A-Z(]){_CAPITALISED})"
+            if sources
+            else _CAPITALISED
+        )
         # atomic: a name is the longest run of such words; never re-split on failure
         name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
         named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
         self.subject = re.compile(
-            rf"(?<![\w'’])(?=[A-Z]|(?:the|it|they|he|she|officials)\b)(?P<name>{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
+            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials)\b)"
+            rf"(?P<name>(?:the\s+)?{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
-        self.according = re.compile(rf"\b[Aa]ccording\s+to\s+(?:the\s+)?(?P<name>{named})")
+        # "according to figures from the health service" credits the publisher of the data
+        self.according = re.compile(
+            rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
+            rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+)?"
+            rf"(?:the\s+)?(?P<name>{named})"
+        )
         self.inverted = re.compile(
             r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
             rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"

@@ -80,6 +80,10 @@ class FormMatcher:
             start = r"(?<![\w$])"
         self.pattern = re.compile(rf"{start}{self.alternation}(?![\w$])")
 
+    def forms(self) -> tuple[str, ...]:
+        """The normalised surface forms, longest first."""
+        return tuple(sorted(self._key_of, key=len, reverse=True))
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Hit]:
         """Every non-overlapping occurrence in ``text[start:end]``, in text order."""
         end = len(text) if end is None else end

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from claims.articles import Article
 from claims.attribution import AttributionFinder, attribute_sentences
 from claims.cues import compile_vocabulary
 from claims.names import clean_name
+from claims.pipeline import extract_articles
 from claims.sentences import TextLayout
 from claims.vocab import Vocabulary
 
@@ -197,3 +199,28 @@ def test_known_source_beats_a_country_name_in_the_same_clause() -> None:
     assert sentence.for_offset(figure, figure + 2).source == "Sylvania"
     chosen = sentence.for_offset(figure, figure + 2, (0, len(text)), VOCABULARY.sources)
     assert chosen is not None and chosen.source == "sylvania_army"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 143 people died, the national disaster agency said.",
+        "At least 143 people died, said the disaster agency.",
+        "According to the disaster agency, at least 143 people died.",
+        "At least 143 people died, according to figures from the disaster agency.",
+    ],
+)
+def test_lowercase_vocabulary_sources_are_claimants(sentence: str) -> None:
+    vocabulary = Vocabulary.from_mapping(
+        {"sources": {"disaster_agency": ["national disaster agency", "disaster agency"]}}
+    )
+    table = extract_articles([Article.from_text(sentence, id="quake")], vocabulary)
+    assert table["source"].tolist() == ["disaster_agency"]
+
+
+def test_lowercase_words_that_are_no_source_stay_unattributed() -> None:
+    vocabulary = Vocabulary.from_mapping({"sources": {"agency": ["disaster agency"]}})
+    text = "At least 143 people died, the neighbours said."
+    table = extract_articles([Article.from_text(text, id="quake")], vocabulary)
+    # "the neighbours" is neither a vocabulary alias nor a capitalised name
+    assert table["source"].isna().all()
