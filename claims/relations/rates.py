@@ -54,13 +54,19 @@ def find_rates(scan: Scan) -> list[Relation]:
     ]
     if not periods:
         return []
-    totals = {period: _totals(scan, period, rate_units) for period in periods}
+    # Figures grouped by sentence once, so finding a period's totals is not a scan of the
+    # whole article per period (an article of thousands of sentences stays linear).
+    by_sentence: dict[int, list[int]] = {}
+    for position, sentence in enumerate(scan.sentence_of):
+        by_sentence.setdefault(sentence, []).append(position)
+    totals = {period: _totals(scan, period, rate_units, by_sentence) for period in periods}
+    starts = [scan.quantities[p].start for p in periods]
+    paragraphs = [start for start, _ in scan.layout.paragraphs] or [0]
     relations = []
     for index, unit in enumerate(rate_units):
         if unit is None:
             continue
-        candidates = [p for p in periods if any(_fits(scan, t, index) for t in totals[p])]
-        period = _nearest(scan, index, candidates)
+        period = _nearest_fitting(scan, index, periods, starts, paragraphs, totals)
         if period is None:
             continue
         chosen = [t for t in totals[period] if _fits(scan, t, index)]
@@ -105,30 +111,43 @@ def _fits(scan: Scan, total: int, rate: int) -> bool:
     return numerator == total_unit
 
 
-def _totals(scan: Scan, period: int, rate_units: list[str | None]) -> list[int]:
-    sentence = scan.sentence_of[period]
+def _totals(
+    scan: Scan, period: int, rate_units: list[str | None], by_sentence: dict[int, list[int]]
+) -> list[int]:
     return [
         index
-        for index, other in enumerate(scan.sentence_of)
-        if other == sentence
-        and index != period
+        for index in by_sentence[scan.sentence_of[period]]
+        if index != period
         and rate_units[index] is None
         and scan.classes[index] in ("count", "money")
     ]
 
 
-def _nearest(scan: Scan, rate: int, periods: list[int]) -> int | None:
-    """The nearest period before the rate, else the nearest after it in its paragraph."""
-    starts = [scan.quantities[p].start for p in periods]
+def _nearest_fitting(
+    scan: Scan,
+    rate: int,
+    periods: list[int],
+    starts: list[int],
+    paragraphs: list[int],
+    totals: dict[int, list[int]],
+) -> int | None:
+    """The nearest period before the rate with a total it fits, else the nearest such
+    period after it in its paragraph. Walks outward from the rate, so the usual case
+    costs one or two periods, not all of them."""
+
+    def fitting(period: int) -> bool:
+        return any(_fits(scan, total, rate) for total in totals[period])
+
     position = bisect.bisect_left(starts, scan.quantities[rate].start)
-    if position > 0:
-        return periods[position - 1]
-    if position < len(periods) and _same_paragraph(scan, rate, periods[position]):
-        return periods[position]
+    for k in range(position - 1, -1, -1):
+        if fitting(periods[k]):
+            return periods[k]
+    for k in range(position, len(periods)):
+        if fitting(periods[k]):
+            return periods[k] if _same_paragraph(paragraphs, scan, rate, periods[k]) else None
     return None
 
 
-def _same_paragraph(scan: Scan, first: int, second: int) -> bool:
-    paragraphs = [start for start, _ in scan.layout.paragraphs] or [0]
+def _same_paragraph(paragraphs: list[int], scan: Scan, first: int, second: int) -> bool:
     first_at = bisect.bisect_right(paragraphs, scan.quantities[first].start)
     return first_at == bisect.bisect_right(paragraphs, scan.quantities[second].start)

@@ -110,3 +110,18 @@ def test_only_spans_over_the_limit_are_cut_and_no_word_is_lost(lengths: list[int
     assert all(end - start <= LONG_SENTENCE for start, end in cut)
     kept = "".join(text[start:end] for start, end in cut).split()
     assert "".join(kept) == "".join("".join(text[s:e] for s, e in spans).split())
+
+
+def test_rates_in_an_article_of_many_sentences_pair_locally() -> None:
+    from claims.articles import Article
+    from claims.pipeline import extract_with_relations
+    from claims.vocab import Vocabulary
+
+    sentence = "Troops killed {n} soldiers in 3 days. About {m} a day died."
+    body = " ".join(sentence.format(n=i + 2, m=i + 1) for i in range(300))
+    result = extract_with_relations([Article.from_text(body, id="many")], Vocabulary())
+    rates = result.relations[result.relations["kind"] == "rate"]
+    # one relation per pair of sentences: each rate meets the period just before it
+    assert rates["relation_id"].nunique() == 300
+    periods = rates[rates["role"] == "period"]["claim_id"]
+    assert periods.nunique() == 300
