@@ -6,32 +6,18 @@ Its accuracy figures live in the benchmark:
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
-from pathlib import Path
-from types import ModuleType
 
 import pytest
+from gold_support import REPO, load_benchmark
 
 from claims.units import canonical_unit
 from claims.vocab import load_vocabulary
 
-REPO = Path(__file__).resolve().parents[2]
 HOLDOUT = REPO / "tests" / "fixtures" / "gold-holdout"
 
 
-def _benchmark() -> ModuleType:
-    path = REPO / "benchmarks" / "extraction_accuracy.py"
-    spec = importlib.util.spec_from_file_location("extraction_accuracy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("extraction_accuracy", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _benchmark()
+bench = load_benchmark()
 ITEMS = bench.load_gold(HOLDOUT)
 VOCABULARY = load_vocabulary(HOLDOUT / "rules.yaml")
 

@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 import yaml
+from gold_support import REPO, load_benchmark
 
 from claims.units import canonical_unit
 from claims.vocab import load_vocabulary
 
-REPO = Path(__file__).resolve().parents[2]
 GOLD = REPO / "tests" / "fixtures" / "gold"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 
 
-def _benchmark() -> ModuleType:
-    path = REPO / "benchmarks" / "extraction_accuracy.py"
-    spec = importlib.util.spec_from_file_location("extraction_accuracy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("extraction_accuracy", module)
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = _benchmark()
+bench = load_benchmark()
 ITEMS = bench.load_gold(GOLD)
 VOCABULARY = load_vocabulary(GOLD / "rules.yaml")
 
