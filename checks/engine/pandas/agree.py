@@ -20,7 +20,6 @@ import pandas as pd
 
 from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import (
-    days_between,
     key_columns,
     metric_claims,
     resolve_columns,
@@ -138,27 +137,15 @@ def _finding(
     upper, lower = (row_a, row_b) if a_above else (row_b, row_a)
     ratio = _ratio(float(upper["value"]), float(lower["value"]))
     gap_ratio = _ratio(float(upper["_low"]), float(lower["_high"]))
-    days = days_between(row_a["published"], row_b["published"])
     return pair_finding(
         rule,
         DEFAULT_MESSAGE,
         row_a,
         row_b,
         labels=("a", "b"),
-        values={
-            "metric": options.metric,
-            "ratio": ratio,
-            "gap_ratio": gap_ratio,
-            "days": days,
-            "tolerance": options.tolerance,
-        },
-        detail={
-            "metric": options.metric,
-            "tolerance": options.tolerance,
-            "ratio": ratio,
-            "gap_ratio": gap_ratio,
-            "days_apart": days,
-        },
+        metric=options.metric,
+        tolerance=options.tolerance,
+        numbers={"ratio": ratio, "gap_ratio": gap_ratio},
     )
 
 

@@ -12,7 +12,6 @@ import pandas as pd
 
 from checks.engine.pandas import evaluator
 from checks.engine.pandas.frame import (
-    days_between,
     key_columns,
     metric_claims,
     resolve_columns,
@@ -85,23 +84,13 @@ def _finding(
     rule: Rule, options: MonotonicOptions, row_a: dict[str, Any], row_b: dict[str, Any]
 ) -> Finding:
     ratio = float(row_a["value"]) / float(row_b["value"]) if row_b["value"] > 0 else float("inf")
-    days = days_between(row_a["published"], row_b["published"])
     return pair_finding(
         rule,
         DEFAULT_MESSAGE,
         row_a,
         row_b,
         labels=("earlier", "later"),
-        values={
-            "metric": options.metric,
-            "ratio": ratio,
-            "days": days,
-            "tolerance": options.tolerance,
-        },
-        detail={
-            "metric": options.metric,
-            "tolerance": options.tolerance,
-            "ratio": ratio,
-            "days_apart": days,
-        },
+        metric=options.metric,
+        tolerance=options.tolerance,
+        numbers={"ratio": ratio},
     )

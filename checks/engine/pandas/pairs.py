@@ -7,7 +7,7 @@ from typing import Any
 
 import pandas as pd
 
-from checks.engine.pandas.frame import interval, row_values
+from checks.engine.pandas.frame import days_between, interval, row_values
 from checks.findings import ClaimRef, Finding
 from checks.messages import render_message
 from checks.rules.model import Rule
@@ -27,28 +27,38 @@ def pair_finding(
     second: Mapping[str, Any],
     *,
     labels: tuple[str, str],
-    values: Mapping[str, Any],
-    detail: Mapping[str, Any],
+    metric: str,
+    tolerance: float,
+    numbers: Mapping[str, Any],
 ) -> Finding:
     """A finding over two claim rows (with widened bounds in ``_low``/``_high``).
 
-    Message placeholders ``a``/``b`` are the two rows (public columns); ``values`` adds
-    the rule's numbers. ``detail`` gets each claim's interval and widened interval under
-    ``<label>_interval`` / ``<label>_widened`` ahead of the rule's own ``detail``.
+    Message placeholders: ``a``/``b`` (the two rows' public columns), ``metric``,
+    ``tolerance``, ``days`` and each of ``numbers`` (``ratio``...). The detail holds the
+    metric, each claim's interval and widened interval (``<label>_interval``,
+    ``<label>_widened``), the tolerance, ``numbers`` and ``days_apart``.
     """
-    placeholders = {"a": _public(first), "b": _public(second), **values}
-    intervals: dict[str, Any] = {}
+    days = days_between(first["published"], second["published"])
+    placeholders = {
+        "a": _public(first),
+        "b": _public(second),
+        "metric": metric,
+        "tolerance": tolerance,
+        "days": days,
+        **numbers,
+    }
+    detail: dict[str, Any] = {"metric": metric}
     for label, row in zip(labels, (first, second), strict=True):
-        intervals[f"{label}_interval"] = interval(row["low"], row["high"])
+        detail[f"{label}_interval"] = interval(row["low"], row["high"])
     for label, row in zip(labels, (first, second), strict=True):
-        intervals[f"{label}_widened"] = interval(row["_low"], row["_high"])
-    metric = {"metric": detail["metric"]} if "metric" in detail else {}
+        detail[f"{label}_widened"] = interval(row["_low"], row["_high"])
+    detail.update(tolerance=tolerance, **numbers, days_apart=days)
     return Finding(
         rule=rule.id,
         severity=rule.severity,
         message=render_message(rule.message, default_message, placeholders),
         claims=(ClaimRef.from_row(first), ClaimRef.from_row(second)),
-        detail={**metric, **intervals, **detail},
+        detail=detail,
     )
 
 
