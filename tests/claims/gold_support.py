@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -21,3 +25,27 @@ def load_benchmark() -> ModuleType:
     sys.modules["extraction_accuracy"] = module
     spec.loader.exec_module(module)
     return module
+
+
+def assert_quantity_consistent(
+    body: str, quantity: Any, approx_bounds: tuple[tuple[float, float], ...]
+) -> None:
+    """A gold quantity's span is its text and its bounds follow its qualifier (SPEC hedges);
+    ``approx_bounds`` lists the (low, high) multiples of the value an ``approx`` may have."""
+    q = quantity
+    assert body[q.start : q.end] == q.text
+    if q.qualifier == "exact":
+        assert q.low == q.value == q.high
+    elif q.qualifier == "upper":
+        assert q.low == 0 and q.high == q.value
+    elif q.qualifier == "lower":
+        assert q.low == q.value and math.isinf(q.high)
+    elif q.qualifier == "range":
+        assert q.value == pytest.approx((q.low + q.high) / 2)
+    elif q.qualifier == "approx":
+        assert any(
+            (q.low, q.high) == (pytest.approx(a * q.value), pytest.approx(b * q.value))
+            for a, b in approx_bounds
+        )
+    else:
+        assert q.value is None and q.low < q.high

@@ -6,10 +6,8 @@ Its accuracy figures live in the benchmark:
 
 from __future__ import annotations
 
-import math
-
 import pytest
-from gold_support import REPO, load_benchmark
+from gold_support import REPO, assert_quantity_consistent, load_benchmark
 
 from claims.units import canonical_unit
 from claims.vocab import load_vocabulary
@@ -43,24 +41,8 @@ def test_spans_bounds_tags_and_distractors(item) -> None:
     sections = {"metric": VOCABULARY.metrics, "entity": VOCABULARY.entities}
     sections["source"] = VOCABULARY.sources
     for q in item.quantities:
-        assert body[q.start : q.end] == q.text
-        if q.qualifier == "exact":
-            assert q.low == q.value == q.high
-        elif q.qualifier == "upper":
-            assert q.low == 0 and q.high == q.value
-        elif q.qualifier == "lower":
-            assert q.low == q.value and math.isinf(q.high)
-        elif q.qualifier == "range":
-            assert q.value == pytest.approx((q.low + q.high) / 2)
-        elif q.qualifier == "approx":
-            # "about" [0.9v, 1.1v], "nearly" [0.9v, v], "just over" [v, 1.1v]
-            allowed_bounds = [(0.9, 1.1), (0.9, 1.0), (1.0, 1.1)]
-            assert any(
-                (q.low, q.high) == (pytest.approx(a * q.value), pytest.approx(b * q.value))
-                for a, b in allowed_bounds
-            )
-        else:
-            assert q.value is None and q.low < q.high
+        # "about" [0.9v, 1.1v], "nearly" [0.9v, v], "just over" [v, 1.1v]
+        assert_quantity_consistent(body, q, ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)))
         for key, allowed in sections.items():
             assert q.tags.get(key, next(iter(allowed))) in allowed
         if "unit" in q.tags:
