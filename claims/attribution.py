@@ -1,35 +1,4 @@
-"""Who made a claim (``source``) and who passed it on (``reported_by``).
-
-Attribution patterns recognised in a sentence (NAME is a run of capitalised words joined by
-"of", "for", "and", "the", or a source alias from the vocabulary, optionally followed by a
-role word such as "officials" or "intelligence"):
-
-==========================================  ==============================================
-"according to NAME"                         source NAME
-"NAME (also|further ...) said|says|         source NAME (also "NAME, the ..., said")
-reported|estimates|stated|confirmed|
-noted|claimed|believes|indicates|..."
-"..., said NAME"                            source NAME
-"NAME (now|had) put(s) X at N"              source NAME (only with "at" and a figure:
-                                            "Russia put troops on the front" is no claim)
-"NAME's report|assessment|estimate|data"    source NAME ("Seoul's report" -> "Seoul")
-"REL reports, citing NAME",                 source NAME, reported_by REL
-"REL, citing NAME, said", "according to
-REL, which cited NAME"
-"NAME told REL"                             source NAME, reported_by REL ("told reporters":
-                                            no relay)
-"as reported by REL"                        reported_by REL of the sentence's claim; the
-                                            source itself when nobody else is named
-"it|they|the agency|the official|the        the last attribution of the same paragraph;
-report ... said|added|..."                  NA if none (a new paragraph may introduce a
-                                            new, unnamed official)
-==========================================  ==============================================
-
-A name maps to a source key through the longest vocabulary alias inside it; an unknown
-name is kept as written, trimmed of "the", titles ("President", "Maj. Gen.") and a
-possessive "'s". Pronouns and bare "officials" are never names: they continue an earlier
-attribution. Base verb forms ("say", "estimate") need a plural subject, so "the American
-estimate" is a noun phrase, not a claim by "American".
+"""Which attribution applies to each sentence: anaphors resolved, carry-over applied.
 
 Carrying over: a sentence without an attribution of its own takes the last attribution of
 the same paragraph (news paragraphs usually keep quoting one source until they name
@@ -39,80 +8,20 @@ another); a new paragraph starts with none.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from claims.cues import FormMatcher, Hit, trie_pattern
-from claims.names import ANAPHOR_NOUNS, clean_name, is_anaphor
+from claims.attribution_finder import (
+    TRIGGER,
+    Attribution,
+    AttributionFinder,
+    span_gap,
+    spans_overlap,
+)
+from claims.cues import Hit
 from claims.sentences import Span, TextLayout
 
-VERBS = (
-    "said|says|say|reported|reports|report|estimated|estimates|estimate|stated|states|"
-    "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
-    "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
-    "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
-    "discloses|wrote|writes|concluded|concludes|put|puts|putting"
-)
-#: verbs that are also nouns: "reports suggest" is not "reports" said by someone
-_NOUN_VERBS = frozenset(
-    ["reports", "report", "claims", "claim", "estimates", "estimate", "notes", "states"]
-)
-#: base forms follow only a plural subject ("officials say"); "the American estimate" is a noun
-_BASE_FORMS = frozenset(["say", "report", "estimate", "claim", "confirm", "believe", "indicate"])
-_PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|military)$")
-_NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
-#: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
-#: "Russia put troops on the front line"
-_PUT_VERBS = frozenset(["put", "puts", "putting"])
-_PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$\d]")
-_ADVERBS = (
-    r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
-    r"had|reportedly|first|officially|then"
-)
-_ROLES = (
-    r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
-    r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
-)
-_ANAPHOR = rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
-_DOCUMENTS = (
-    "report|reports|assessment|assessments|estimate|estimates|statement|data|analysis|figures|"
-    "briefing|findings|tally|count"
-)
-_DOCUMENT_ADJECTIVES = (
-    "latest|new|own|recent|initial|preliminary|updated|official|annual|intelligence|internal"
-)
-#: a capitalised word; its possessive "'s" only when another capitalised word follows
-#: ("South Korea's Joint Chiefs"), so that "Seoul's report" leaves the "'s" outside
-_CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
-_VERB_TRIE = trie_pattern(VERBS.split("|"))
-#: words that announce an attribution; a sentence without any is not parsed further
-_TRIGGER_FIRST = "".join(sorted({verb[0] for verb in VERBS.split("|")} | {"a", "A", "c", "'", "’"}))
-_TRIGGER = re.compile(
-    # the first-character class lets most positions fail before any alternative is tried
-    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)"
-    rf"|(?P<citing>citing|cited))\b|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
-)
-_INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
-
-#: "according to Article 4 of the agreement" cites a document's clause, not a claimant
-_DOCUMENT_PART = re.compile(r"(?:Article|Section|Clause|Chapter|Paragraph|Annex|Part)\b")
-_NOT_RELAYS = frozenset(["congress", "parliament", "senate", "rada", "national", "assembly"])
-
-
-@dataclass(frozen=True, slots=True)
-class Attribution:
-    """One attribution in a sentence: who claims, who relays, and where the names are."""
-
-    start: int
-    end: int
-    source: str | None
-    reported_by: str | None = None
-    #: spans of the names in the phrase (entity aliases inside them are not what a figure
-    #: is about: "Seoul's report" does not make a figure South Korean)
-    names: tuple[Span, ...] = ()
-    #: "it said", "the agency added": stands for an earlier attribution
-    anaphoric: bool = False
+__all__ = ["Attribution", "AttributionFinder", "SentenceSources", "attribute_sentences"]
 
 
 @dataclass
@@ -140,191 +49,17 @@ class SentenceSources:
             return self.carried
 
         def rank(attribution: Attribution) -> tuple[int, int, int]:
-            in_clause = clause is not None and _overlaps(
+            in_clause = clause is not None and spans_overlap(
                 (attribution.start, attribution.end), clause
             )
             unknown = in_clause and attribution.source not in known
             return (
                 unknown,
-                _gap(attribution.start, attribution.end, start, end),
+                span_gap(attribution.start, attribution.end, start, end),
                 attribution.start,
             )
 
         return min(self.stated, key=rank)
-
-
-def _gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
-    return max(a_start - b_end, b_start - a_end, 0)
-
-
-def _first_letters(sources: FormMatcher) -> str:
-    """Both cases of the first letter of every source alias, for a character class."""
-    letters = {form[0] for form in sources.forms() if form[:1].isalpha()} if sources else set()
-    return re.escape("".join(sorted({c.lower() for c in letters} | {c.upper() for c in letters})))
-
-
-class AttributionFinder:
-    """Attribution patterns compiled around one vocabulary's source aliases."""
-
-    def __init__(self, sources: FormMatcher) -> None:
-        self.sources = sources
-        # A name is a vocabulary alias in any case ("the national disaster agency") or a
-        # run of capitalised words; testing first characters keeps the scan over text cheap.
-        firsts = _first_letters(sources)
-        unit = (
-            rf"(?:(?=[{firsts}]){sources.alternation}(?![\w])|(?=[A-Z(]){_CAPITALISED})"
-            if sources
-            else _CAPITALISED
-        )
-        # atomic: a name is the longest run of such words; never re-split on failure
-        name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
-        named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
-        adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
-        self.subject = re.compile(
-            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials)\b)"
-            rf"(?P<name>(?:the\s+)?{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
-            rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
-            rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
-        )
-        # "according to figures from the health service" credits the publisher of the data
-        self.according = re.compile(
-            rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
-            rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+)?"
-            rf"(?:the\s+)?(?P<name>{named})"
-        )
-        self.inverted = re.compile(
-            r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
-            rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
-        )
-        self.possessive = re.compile(
-            rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
-            rf"(?:{_DOCUMENTS})\b"
-        )
-        # "Yonhap, which cited the NIS" relays like "Yonhap, citing the NIS"
-        self.citing = re.compile(
-            rf"\b(?:(?:which|who)\s+)?(?:citing|cited)\s+(?:the\s+|an?\s+)?(?P<name>{named})"
-        )
-        self.relay_before_citing = re.compile(
-            rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
-        )
-        self.reported_by = re.compile(rf"\breported\s+by\s+(?:the\s+)?(?P<name>{name})")
-
-    def in_sentence(
-        self, text: str, start: int, end: int, hits: list[Hit], kinds: frozenset[str]
-    ) -> list[Attribution]:
-        """The attributions stated in ``text[start:end]``, anaphors unresolved.
-
-        ``kinds`` names the trigger words the sentence holds (see ``_TRIGGER``): only the
-        patterns they can start are tried.
-        """
-        found: list[Attribution] = []
-        consumed: list[Span] = []
-        if "citing" in kinds:
-            for match in self.citing.finditer(text, start, end):
-                relay = self.relay_before_citing.search(text, start, match.start())
-                names = [match.span("name")]
-                reported_by = None
-                if relay:
-                    names.append(relay.span("relay"))
-                    consumed.append(relay.span("relay"))
-                    reported_by = self._name(text, *relay.span("relay"), hits)
-                source = self._name(text, *match.span("name"), hits)
-                begin = relay.start() if relay else match.start()
-                found.append(Attribution(begin, match.end(), source, reported_by, tuple(names)))
-        if "verb" in kinds:
-            for match in self.subject.finditer(text, start, end):
-                verb = match["verb"]
-                if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
-                    continue
-                if verb in _BASE_FORMS and not _PLURAL_SUBJECT.search(match["name"]):
-                    continue
-                if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):
-                    continue
-                if any(_overlaps(match.span("name"), span) for span in consumed):
-                    continue
-                found.append(self._make(text, match, hits, relay_group="relay"))
-        patterns = []
-        if "according" in kinds:
-            patterns.append(self.according)
-        if "verb" in kinds and _INVERTED_HINT.search(text, start, end):
-            patterns.append(self.inverted)
-        if "possessive" in kinds:
-            patterns.append(self.possessive)
-        for pattern in patterns:
-            for match in pattern.finditer(text, start, end):
-                attribution = self._make(text, match, hits)
-                if attribution.source is None or not _DOCUMENT_PART.match(attribution.source):
-                    found.append(attribution)
-        if "verb" in kinds and "reported by" in text[start:end]:
-            for match in self.reported_by.finditer(text, start, end):
-                relay = self._name(text, *match.span("name"), hits)
-                found = _attach_relay(found, relay, match)
-        return _deduplicate(found)
-
-    def _make(
-        self, text: str, match: re.Match[str], hits: list[Hit], relay_group: str | None = None
-    ) -> Attribution:
-        name_span = match.span("name")
-        cleaned = clean_name(text[name_span[0] : name_span[1]])
-        if is_anaphor(cleaned):
-            return Attribution(match.start(), match.end(), None, None, (), anaphoric=True)
-        names = [name_span]
-        reported_by = None
-        if relay_group and match[relay_group]:
-            relay_span = match.span(relay_group)
-            relay = self._name(text, *relay_span, hits)
-            if relay and relay.lower() not in _NOT_RELAYS:
-                reported_by = relay
-                names.append(relay_span)
-        source = self._name(text, *name_span, hits)
-        return Attribution(match.start(), match.end(), source, reported_by, tuple(names))
-
-    def _name(self, text: str, start: int, end: int, hits: list[Hit]) -> str | None:
-        """The source key of the longest alias inside the name, else the name as written."""
-        inside = [hit for hit in hits if hit.start >= start and hit.end <= end]
-        if inside:
-            return max(inside, key=lambda hit: (hit.end - hit.start, -hit.start)).key
-        cleaned = clean_name(text[start:end])
-        return None if not cleaned or is_anaphor(cleaned) else cleaned
-
-
-def _overlaps(first: Span, second: Span) -> bool:
-    return first[0] < second[1] and second[0] < first[1]
-
-
-def _attach_relay(
-    found: list[Attribution], relay: str | None, match: re.Match[str]
-) -> list[Attribution]:
-    if relay is None:
-        return found
-    open_claims = [a for a in found if a.reported_by is None and not a.anaphoric]
-    if not open_claims:
-        return [*found, Attribution(match.start(), match.end(), relay, None, (match.span("name"),))]
-    nearest = min(open_claims, key=lambda a: _gap(a.start, a.end, *match.span()))
-    updated = Attribution(
-        nearest.start,
-        nearest.end,
-        nearest.source,
-        relay,
-        (*nearest.names, match.span("name")),
-    )
-    return [updated if a is nearest else a for a in found]
-
-
-def _deduplicate(found: list[Attribution]) -> list[Attribution]:
-    kept: list[Attribution] = []
-    for attribution in found:
-        span = (attribution.start, attribution.end)
-        names = attribution.names or (span,)
-        clash = any(
-            any(
-                _overlaps(n, m) for n in names for m in (other.names or ((other.start, other.end),))
-            )
-            for other in kept
-        )
-        if not clash:
-            kept.append(attribution)
-    return sorted(kept, key=lambda a: a.start)
 
 
 def attribute_sentences(
@@ -347,13 +82,13 @@ def attribute_sentences(
     needed = _needed_sentences(layout, wanted)
     triggered: dict[int, set[str]] = {}
     if needed is None:
-        for match in _TRIGGER.finditer(text):
+        for match in TRIGGER.finditer(text):
             index = bisect.bisect_right(starts, match.start()) - 1
             triggered.setdefault(index, set()).add(match.lastgroup or "")
     else:
         for index, (start, end) in enumerate(layout.sentences):
             if needed[index]:
-                for match in _TRIGGER.finditer(text, start, end):
+                for match in TRIGGER.finditer(text, start, end):
                     triggered.setdefault(index, set()).add(match.lastgroup or "")
     current: Attribution | None = None
     paragraph = -1
