@@ -215,6 +215,8 @@ class Score:
     tags_filled: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TAG_FIELDS, 0))
     distractor_hits: int = 0
     notes: list[str] = field(default_factory=list)
+    #: wrong or empty tags of matched quantities, listed with --verbose
+    tag_notes: list[str] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -253,7 +255,11 @@ def score_article(score: Score, item: GoldArticle, predicted: Sequence[Span]) ->
             # An empty prediction where gold has a tag is a wrong tag, not an unscored one.
             score.tags_total[key] += 1
             score.tags_filled[key] += key in found.fields
-            score.tags_right[key] += key in found.fields and str(found.fields[key]) == expected
+            right = key in found.fields and str(found.fields[key]) == expected
+            score.tags_right[key] += right
+            if not right:
+                got = found.fields.get(key, "(empty)")
+                score.tag_notes.append(f"{item.name}: {key} of {gold.text!r} is {got}, not {expected}")
     matched_gold = {id(g) for g, _ in pairs}
     matched_pred = {id(p) for _, p in pairs}
     body = item.article.body
@@ -343,7 +349,8 @@ def report(name: str, score: Score, *, verbose: bool) -> None:
             print(f"{key:<9} accuracy  {_ratio(right, total)}", end="")
             print(f"   when filled {_ratio(right, score.tags_filled[key])}")
     if verbose:
-        for note in score.notes:
+        tagged = any(score.tags_filled.values())
+        for note in (*score.notes, *(score.tag_notes if tagged else ())):
             print(f"  {note}")
 
 
