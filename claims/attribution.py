@@ -3,11 +3,24 @@
 Carrying over: a sentence without an attribution of its own takes the last attribution of
 the same paragraph (news paragraphs usually keep quoting one source until they name
 another); a new paragraph starts with none.
+
+Anaphors ("it said", "the agency added") stand for an earlier claimant:
+
+- "it", "he", "she", "a spokesman", "an official", and documents ("the data showed", "the
+  figures", "the survey"): the last attribution of the paragraph, else the last one of the
+  article (a paragraph opening "It said ..." continues the previous one);
+- "officials", "they", "sources": only the paragraph's last attribution, since a new
+  paragraph may bring in new, unnamed people;
+- "the agency", "the ministry", "the office": the last attribution whose name holds that
+  noun, anywhere earlier in the article; else the paragraph's last attribution; else the
+  last vocabulary source alias holding that noun that the text mentions before it (in the
+  paragraphs parsed: those up to their last figure).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -19,6 +32,7 @@ from claims.attribution_finder import (
     spans_overlap,
 )
 from claims.cues import Hit
+from claims.names import DOCUMENT_ANAPHORS, PERSONAL_ANAPHORS, PLURAL_ANAPHORS
 from claims.sentences import Span, TextLayout
 
 __all__ = ["Attribution", "AttributionFinder", "SentenceSources", "attribute_sentences"]
@@ -40,20 +54,22 @@ class SentenceSources:
     ) -> Attribution | None:
         """The attribution for a figure at ``[start, end)``; the carried one if none is stated.
 
-        Within the figure's ``clause``, a source from the vocabulary (a key in ``known``)
-        beats a name kept as written: in "The United States believes 3,000 ..., spokesman
-        John Kirby said", the named official is the more specific source. Otherwise the
-        nearest attribution wins.
+        An attribution inside the figure's ``clause`` beats one outside it ("Police put the
+        crowd at 38,000, while the organisers said ..."). Within the clause, a source from
+        the vocabulary (a key in ``known``) beats a name kept as written: in "The United
+        States believes 3,000 ..., spokesman John Kirby said", the named official is the more
+        specific source. Otherwise the nearest attribution wins.
         """
         if not self.stated:
             return self.carried
 
-        def rank(attribution: Attribution) -> tuple[int, int, int]:
+        def rank(attribution: Attribution) -> tuple[bool, bool, int, int]:
             in_clause = clause is not None and spans_overlap(
                 (attribution.start, attribution.end), clause
             )
             unknown = in_clause and attribution.source not in known
             return (
+                clause is not None and not in_clause,
                 unknown,
                 span_gap(attribution.start, attribution.end, start, end),
                 attribution.start,
@@ -91,6 +107,7 @@ def attribute_sentences(
                 for match in TRIGGER.finditer(text, start, end):
                     triggered.setdefault(index, set()).add(match.lastgroup or "")
     current: Attribution | None = None
+    antecedents = _Antecedents(text, hits)
     paragraph = -1
     for index, (start, end) in enumerate(layout.sentences):
         if layout.sentence_paragraph[index] != paragraph:
@@ -104,11 +121,12 @@ def attribute_sentences(
                 bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)
             ]
             stated = finder.in_sentence(text, start, end, local, frozenset(triggered[index]))
-        resolved = [_resolve(a, current) for a in stated]
+        resolved = [antecedents.resolve(a, current) for a in stated]
         resolved = [a for a in resolved if a.source is not None]
         if resolved:
             result[index].stated = resolved
             current = resolved[-1]
+            antecedents.remember(resolved)
         else:
             result[index].carried = current
     return result
@@ -128,16 +146,63 @@ def _needed_sentences(layout: TextLayout, wanted: Collection[int] | None) -> lis
     ]
 
 
-def _resolve(attribution: Attribution, antecedent: Attribution | None) -> Attribution:
-    if not attribution.anaphoric:
-        return attribution
-    if antecedent is None:
-        return attribution
-    return Attribution(
-        attribution.start,
-        attribution.end,
-        antecedent.source,
-        antecedent.reported_by,
-        (),
-        anaphoric=False,
-    )
+class _Antecedents:
+    """What an anaphoric attribution of one text can stand for (policy in the module
+    docstring): the attributions stated so far, and the vocabulary's source aliases."""
+
+    def __init__(self, text: str, hits: list[Hit]) -> None:
+        self.text = text
+        self.hits = hits
+        self.hit_starts = [hit.start for hit in hits]
+        self.stated: list[tuple[Attribution, str]] = []
+
+    def remember(self, attributions: list[Attribution]) -> None:
+        """Record a sentence's resolved attributions, in text order."""
+        for attribution in attributions:
+            names = " ".join(self.text[a:b] for a, b in attribution.names).lower()
+            self.stated.append((attribution, names))
+
+    def resolve(self, attribution: Attribution, current: Attribution | None) -> Attribution:
+        """``attribution`` itself, or the source its anaphor stands for (source None if
+        nothing fits)."""
+        if not attribution.anaphoric:
+            return attribution
+        antecedent = self._antecedent(attribution, current)
+        if antecedent is None:
+            return attribution
+        return Attribution(
+            attribution.start,
+            attribution.end,
+            antecedent.source,
+            antecedent.reported_by,
+            (),
+            anaphoric=False,
+        )
+
+    def _antecedent(
+        self, attribution: Attribution, current: Attribution | None
+    ) -> Attribution | None:
+        anaphor = attribution.anaphor
+        if anaphor in PERSONAL_ANAPHORS or anaphor in DOCUMENT_ANAPHORS:
+            return current or (self.stated[-1][0] if self.stated else None)
+        if anaphor in PLURAL_ANAPHORS:
+            return current
+        head = anaphor.split()[-1] if anaphor else ""
+        for earlier, names in reversed(self.stated):
+            if head and re.search(rf"\b{re.escape(head)}\b", names):
+                return earlier
+        if current is not None:
+            return current
+        return self._alias_before(attribution.start, head)
+
+    def _alias_before(self, offset: int, head: str) -> Attribution | None:
+        """The last vocabulary source alias before ``offset`` whose words include ``head``
+        ("the ministry" after "the Health Ministry" was named)."""
+        if not head:
+            return None
+        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
+            hit = self.hits[position]
+            if pattern.search(self.text, hit.start, hit.end):
+                return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
+        return None

@@ -6,9 +6,20 @@ role word such as "officials" or "intelligence"):
 
 ==========================================  ==============================================
 "according to NAME"                         source NAME
-"NAME (also|further ...) said|says|         source NAME (also "NAME, the ..., said")
-reported|estimates|stated|confirmed|
-noted|claimed|believes|indicates|..."
+"NAME (also|further|would ...) said|says|  source NAME; between NAME and verb may come
+reported|estimates|stated|confirmed|        "(NASDAQ: X)", ", the ...,", ", who ...,",
+noted|claimed|believes|indicates|..."       ", OTHER NAME," (an alias there counts when
+                                            NAME has none)
+"The governor, NAME, said", "X's army       source: an alias in the role phrase or NAME,
+chief, NAME, said"                          else NAME as written
+"NAME denied it and said ...", "NAME ...,   source: the sentence's opening subject (an
+saying|telling|adding ..."                  alias in its first 40 characters, or a name of
+                                            two or more capitalised words, or a pronoun);
+                                            only when no attribution comes earlier
+"the target set|given|estimated by NAME",   source NAME
+"a survey|poll|projection|data by|from
+NAME"
+"the data|figures|survey showed|found"      an anaphor (below); "Video showed" is no claim
 "..., said NAME"                            source NAME
 "NAME (now|had) put(s) X at N"              source NAME (only with "at" and a figure:
                                             "Russia put troops on the front" is no claim)
@@ -20,9 +31,8 @@ REL, which cited NAME"
                                             no relay)
 "as reported by REL"                        reported_by REL of the sentence's claim; the
                                             source itself when nobody else is named
-"it|they|the agency|the official|the        the last attribution of the same paragraph;
-report ... said|added|..."                  NA if none (a new paragraph may introduce a
-                                            new, unnamed official)
+"it|they|the agency|the official|a         an anaphor, resolved by
+spokesman ... said|added|..."               :mod:`claims.attribution`
 ==========================================  ==============================================
 
 A name maps to a source key through the longest vocabulary alias inside it; an unknown
@@ -40,7 +50,7 @@ import re
 from dataclasses import dataclass
 
 from claims.cues import FormMatcher, Hit, trie_pattern
-from claims.names import ANAPHOR_NOUNS, clean_name, is_anaphor
+from claims.names import ANAPHOR_NOUNS, DOCUMENT_ANAPHORS, clean_name, is_anaphor
 from claims.sentences import Span
 
 VERBS = (
@@ -48,8 +58,11 @@ VERBS = (
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
     "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
-    "discloses|wrote|writes|concluded|concludes|put|puts|putting"
+    "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds"
 )
+#: verbs that attribute only when a document is their subject ("the data showed"); "Video
+#: showed 50 soldiers" names no claimant
+_DOCUMENT_VERBS = frozenset(["showed", "shows", "show", "found", "finds"])
 #: verbs that are also nouns: "reports suggest" is not "reports" said by someone
 _NOUN_VERBS = frozenset(
     ["reports", "report", "claims", "claim", "estimates", "estimate", "notes", "states"]
@@ -64,13 +77,32 @@ _PUT_VERBS = frozenset(["put", "puts", "putting"])
 _PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$\d]")
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
-    r"had|reportedly|first|officially|then"
+    r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
+    r"not|only|today|yesterday"
 )
 _ROLES = (
     r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
     r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
 )
 _ANAPHOR = rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
+_MODALS = re.compile(r"\b(?:would|will|could|can|may|might|did|does|do|should|must)\b")
+#: who a person is before their name: "The governor, Anna Velde, said"
+_TITLE_NOUNS = (
+    r"governor|mayor|minister|spokes(?:man|woman|person)|chief|commander|head|director|"
+    r"president|official|ambassador|secretary|commissioner|chair(?:man|woman)?|executive|"
+    r"leader|envoy|adviser|advisor|officer|general|analyst|economist|researcher"
+)
+_TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{_TITLE_NOUNS})\s*,")
+#: a statement verb that shares the subject of an earlier verb: "denied it and said ...",
+#: "..., telling reporters that ..."
+_PARTICIPLES = "saying|telling|adding|noting|arguing|warning|claiming|estimating|insisting"
+_ELLIPTIC = re.compile(
+    r"\b(?:and|but)\s+(?:(?:also|later|then|further)\s+)?(?:said|told|added|warned|estimated|"
+    rf"insisted|claimed|stated|noted|put)\b|,\s*(?:{_PARTICIPLES})\b"
+)
+_OPENING_PRONOUN = re.compile(r"\s*[\"“]?(?P<pronoun>It|They|He|She)\b")
+#: how far into a sentence its subject may start ("The island's governor", "Analysts at X")
+_OPENING_REACH = 40
 _DOCUMENTS = (
     "report|reports|assessment|assessments|estimate|estimates|statement|data|analysis|figures|"
     "briefing|findings|tally|count"
@@ -83,11 +115,25 @@ _DOCUMENT_ADJECTIVES = (
 _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _VERB_TRIE = trie_pattern(VERBS.split("|"))
 #: words that announce an attribution; a sentence without any is not parsed further
-_TRIGGER_FIRST = "".join(sorted({verb[0] for verb in VERBS.split("|")} | {"a", "A", "c", "'", "’"}))
+_AUTHORED = (
+    r"(?:(?:set|given|estimated|provided|issued|published|released|compiled|conducted)\s+by"
+    r"|(?:surveys?|polls?|study|studies|results|projections?|statistics|figures|data|report|"
+    r"reports|analysis|assessment|estimates?)\s+(?:(?:released|published|compiled|issued|"
+    r"conducted)\s+)?(?:by|from))"
+)
+_TRIGGER_FIRST = "".join(
+    sorted(
+        {verb[0] for verb in VERBS.split("|")}
+        | {"a", "A", "c", "'", "’"}
+        | {word[0] for word in re.split(r"[\s|]+", f"set given issued figures data {_PARTICIPLES}")}
+    )
+)
 TRIGGER = re.compile(
-    # the first-character class lets most positions fail before any alternative is tried
-    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<verb>{_VERB_TRIE})|(?P<according>[Aa]ccording\s+to)"
-    rf"|(?P<citing>citing|cited))\b|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
+    # the first-character class lets most positions fail before any alternative is tried;
+    # "estimated by" is authorship, so that alternative comes before the verbs
+    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<authored>{_AUTHORED})|(?P<verb>{_VERB_TRIE})"
+    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing|cited)|(?P<participle>{_PARTICIPLES}))\b"
+    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
 )
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
@@ -109,6 +155,8 @@ class Attribution:
     names: tuple[Span, ...] = ()
     #: "it said", "the agency added": stands for an earlier attribution
     anaphoric: bool = False
+    #: the anaphor as written, lower case and trimmed ("agency", "it"), when anaphoric
+    anaphor: str = ""
 
 
 def span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -136,14 +184,30 @@ class AttributionFinder:
         )
         # atomic: a name is the longest run of such words; never re-split on failure
         name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
-        named = rf"{name}(?:\s+(?:{_ROLES})\b)?"
+        named = rf"{name}(?:\s+(?:{_ROLES})\b){{0,2}}"
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
+        # "John Kirby, the White House spokesman, would say": the appositive's alias counts
+        # when the name itself has none
+        appositive = (
+            rf"(?:\s*\([^()]{{1,40}}\))?"
+            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which)\s+[^,.;]{{1,60}}|{name}),)?"
+        )
         self.subject = re.compile(
             rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials)\b)"
-            rf"(?P<name>(?:the\s+)?{named}|{_ANAPHOR})(?:\s*,\s*(?:the|a|an)\s+[^,.;]{{1,60}},)?"
+            rf"(?P<name>(?:the\s+)?{named}|{_ANAPHOR}){appositive}"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
+        # "The governor, Anna Velde, said", "Ukraine's military intelligence chief, Kyrylo
+        # Budanov, said": the role phrase and the name both name the claimant
+        self.titled = re.compile(
+            rf"(?<![\w'’])(?P<role>(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.\-]*\s+){{0,3}}[A-Z][\w.\-]*['’]s\s+)"
+            rf"(?:[\w'’-]+\s+){{0,3}}?"
+            rf"(?:{_TITLE_NOUNS}))\s*,\s*(?P<name>{named})\s*,{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
+        )
+        # "the 75% target set by the WHO", "a projection by the pollster"
+        self.authored = re.compile(rf"\b{_AUTHORED}\s+(?:the\s+)?(?P<name>{named})")
+        self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{name})")
         # "according to figures from the health service" credits the publisher of the data
         self.according = re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
@@ -194,14 +258,28 @@ class AttributionFinder:
                 verb = match["verb"]
                 if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
                     continue
-                if verb in _BASE_FORMS and not _PLURAL_SUBJECT.search(match["name"]):
+                if (
+                    verb in _BASE_FORMS
+                    and not _PLURAL_SUBJECT.search(match["name"])
+                    and not _MODALS.search(text, match.end("name"), match.start("verb"))
+                ):
                     continue
                 if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):
+                    continue
+                if verb in _DOCUMENT_VERBS and clean_name(match["name"]).lower() not in (
+                    DOCUMENT_ANAPHORS
+                ):
                     continue
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue
                 found.append(self._make(text, match, hits, relay_group="relay"))
+            # most sentences name no role before a comma: test that first, cheaply
+            if _TITLE_BEFORE_COMMA.search(text, start, end):
+                for match in self.titled.finditer(text, start, end):
+                    found.append(self._make(text, match, hits, extra_group="role"))
         patterns = []
+        if "authored" in kinds:
+            patterns.append(self.authored)
         if "according" in kinds:
             patterns.append(self.according)
         if "verb" in kinds and _INVERTED_HINT.search(text, start, end):
@@ -217,16 +295,67 @@ class AttributionFinder:
             for match in self.reported_by.finditer(text, start, end):
                 relay = self._name(text, *match.span("name"), hits)
                 found = _attach_relay(found, relay, match)
-        return _deduplicate(found)
+        found = _deduplicate(found)
+        if "verb" in kinds or "participle" in kinds:
+            found = self._add_elliptic(text, start, end, hits, found)
+        return found
+
+    def _add_elliptic(
+        self, text: str, start: int, end: int, hits: list[Hit], found: list[Attribution]
+    ) -> list[Attribution]:
+        """``found`` plus the claim of a statement verb without a subject of its own
+        ("Unions welcomed the move but said ...", "..., telling reporters that ..."), credited
+        to the sentence's opening subject when no attribution comes before the verb."""
+        match = _ELLIPTIC.search(text, start, end)
+        if match is None or any(a.start < match.start() for a in found):
+            return found
+        pronoun = _OPENING_PRONOUN.match(text, start)
+        if pronoun:
+            opening = Attribution(
+                start,
+                match.end(),
+                None,
+                None,
+                (),
+                anaphoric=True,
+                anaphor=pronoun["pronoun"].lower(),
+            )
+            return sorted([*found, opening], key=lambda a: a.start)
+        reach = min(start + _OPENING_REACH, match.start())
+        first = next((hit for hit in hits if start <= hit.start < reach), None)
+        if first is not None:
+            span = (first.start, first.end)
+            source: str | None = first.key
+        else:
+            name = self.opening_name.match(text, start, match.start())
+            # one capitalised word opening a sentence is as often a common noun ("Hospitals")
+            if name is None or " " not in name["name"].strip():
+                return found
+            span = name.span("name")
+            source = self._name(text, *span, hits)
+        if source is None:
+            return found
+        opening = Attribution(span[0], match.end(), source, None, (span,))
+        return sorted([*found, opening], key=lambda a: a.start)
 
     def _make(
-        self, text: str, match: re.Match[str], hits: list[Hit], relay_group: str | None = None
+        self,
+        text: str,
+        match: re.Match[str],
+        hits: list[Hit],
+        relay_group: str | None = None,
+        extra_group: str = "appositive",
     ) -> Attribution:
+        """The attribution of a pattern's match: its ``name`` group, else an alias in its
+        ``extra_group`` (an appositive or a role phrase), and the relay if any."""
         name_span = match.span("name")
+        extra = match.span(extra_group) if extra_group in match.re.groupindex else (-1, -1)
         cleaned = clean_name(text[name_span[0] : name_span[1]])
-        if is_anaphor(cleaned):
-            return Attribution(match.start(), match.end(), None, None, (), anaphoric=True)
-        names = [name_span]
+        if is_anaphor(cleaned) and extra[0] < 0:
+            return Attribution(
+                match.start(), match.end(), None, None, (), anaphoric=True, anaphor=cleaned.lower()
+            )
+        names = [name_span] if extra[0] < 0 else [name_span, extra]
         reported_by = None
         if relay_group and match[relay_group]:
             relay_span = match.span(relay_group)
@@ -234,14 +363,28 @@ class AttributionFinder:
             if relay and relay.lower() not in _NOT_RELAYS:
                 reported_by = relay
                 names.append(relay_span)
-        source = self._name(text, *name_span, hits)
+        source = self._alias(name_span, hits)
+        if source is None and extra[0] >= 0:
+            source = self._alias(extra, hits)
+        if source is None:
+            source = self._name(text, *name_span, hits)
+        if source is None and extra[0] >= 0 and extra_group == "appositive":
+            source = self._name(text, *extra, hits)
         return Attribution(match.start(), match.end(), source, reported_by, tuple(names))
+
+    @staticmethod
+    def _alias(span: Span, hits: list[Hit]) -> str | None:
+        """The source key of the longest vocabulary alias inside ``span``, if any."""
+        inside = [hit for hit in hits if hit.start >= span[0] and hit.end <= span[1]]
+        if not inside:
+            return None
+        return max(inside, key=lambda hit: (hit.end - hit.start, -hit.start)).key
 
     def _name(self, text: str, start: int, end: int, hits: list[Hit]) -> str | None:
         """The source key of the longest alias inside the name, else the name as written."""
-        inside = [hit for hit in hits if hit.start >= start and hit.end <= end]
-        if inside:
-            return max(inside, key=lambda hit: (hit.end - hit.start, -hit.start)).key
+        alias = self._alias((start, end), hits)
+        if alias is not None:
+            return alias
         cleaned = clean_name(text[start:end])
         return None if not cleaned or is_anaphor(cleaned) else cleaned
 

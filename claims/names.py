@@ -13,7 +13,11 @@ def _words(text: str) -> frozenset[str]:
 ANAPHOR_NOUNS = (
     "agency|service|ministry|official|officials|spokesman|spokeswoman|spokesperson|department|"
     "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
-    "briefing|intelligence|source|sources"
+    "briefing|intelligence|source|sources|data|figures|survey|poll|study|results|statistics"
+)
+#: anaphors naming a document: they stand for the claimant last cited ("the data showed")
+DOCUMENT_ANAPHORS = frozenset(
+    ["data", "figures", "survey", "poll", "study", "results", "statistics", "report", "statement"]
 )
 _GENERIC = _words("it they he she we i this that these those there officials sources")
 _DETERMINERS = _words("some many several other two three senior top")
@@ -44,7 +48,21 @@ def clean_name(name: str) -> str:
     return " ".join(words)
 
 
+#: anaphors that stand for the last claimant named, even in an earlier paragraph ("It said",
+#: "A spokesman added"); "officials" and "sources" may be new people, so they do not reach
+#: back beyond their paragraph
+PERSONAL_ANAPHORS = frozenset(
+    ["it", "he", "she", "a spokesman", "a spokeswoman", "a spokesperson", "an official"]
+)
+PLURAL_ANAPHORS = frozenset(["they", "we", "officials", "sources"])
+
+
 def is_anaphor(cleaned: str) -> bool:
-    """True for names that stand for an earlier source ("it", "the agency", "officials")."""
+    """True for names that stand for an earlier source ("it", "the agency", "officials",
+    "a spokesman")."""
     lowered = cleaned.lower()
-    return lowered in _GENERIC or lowered in ANAPHOR_NOUNS.split("|")
+    return (
+        lowered in _GENERIC
+        or lowered in PERSONAL_ANAPHORS
+        or lowered.removeprefix("a ").removeprefix("an ") in ANAPHOR_NOUNS.split("|")
+    )

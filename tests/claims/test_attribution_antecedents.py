@@ -1,0 +1,137 @@
+"""Attribution beyond "NAME said": titles and appositives, shared subjects, authorship,
+anaphors that reach back across paragraphs, and which attribution a figure takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.articles import Article
+from claims.pipeline import extract_articles
+from claims.vocab import Vocabulary
+
+VOCABULARY = Vocabulary.from_mapping(
+    {
+        "entities": {"sylvania": ["Sylvania", "Sylvanian"]},
+        "sources": {
+            "relief_agency": ["Northern Relief Agency"],
+            "health_ministry": ["Health Ministry"],
+            "general_staff": ["General Staff", "Mara Quell"],
+            "courier": ["Daily Courier"],
+            "pollster": ["Civic Pulse"],
+            "unions": ["Unions", "dockers' unions"],
+            "police": ["Police"],
+            "organisers": ["organisers"],
+        },
+    }
+)
+
+
+def sources(text: str) -> list[str | None]:
+    """The source of every figure of ``text``, in text order."""
+    table = extract_articles([Article.from_text(text, id="t")], VOCABULARY)
+    return [None if value is None or value != value else value for value in table["source"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase, then the name in commas
+        ("The army chief, Mara Quell, said 80 tanks were lost.", "general_staff"),
+        ("Sylvania's army chief, Mara Quell, said 80 tanks were lost.", "general_staff"),
+        # a name, then an appositive holding the alias
+        ("Jon Bell, the Daily Courier editor, said 80 tanks were lost.", "courier"),
+        # a relative clause between name and verb
+        ("Dockers' unions, which have called 3 strikes, say 900 posts are empty.", "unions"),
+        # a modal before a base form
+        ("The General Staff would say only that 80 tanks were lost.", "general_staff"),
+        # a parenthesis and an appositive, then "today"
+        (
+            "Civic Pulse (LSE: CVP), a polling firm, today announced 1,200 new panellists.",
+            "pollster",
+        ),
+    ],
+)
+def test_subject_with_title_appositive_or_modal(text: str, expected: str) -> None:
+    assert set(sources(text)) == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unions welcomed the offer but said 900 posts were still empty.",
+        "The Health Ministry denied the claim and said 900 posts were still empty.",
+        "The Health Ministry raised its estimate, saying 900 posts were still empty.",
+    ],
+)
+def test_a_statement_verb_without_subject_takes_the_opening_subject(text: str) -> None:
+    assert sources(text)[-1] in {"unions", "health_ministry"}
+    assert sources(text)[-1] is not None
+
+
+def test_a_capitalised_common_noun_opening_a_sentence_is_no_claimant() -> None:
+    assert sources("Hospitals filled up and said 40 beds were free.") == [None]
+
+
+def test_an_earlier_attribution_in_the_sentence_beats_the_opening_subject() -> None:
+    text = "Sylvania lost ground, the Daily Courier said, adding that 80 tanks burned."
+    assert sources(text) == ["courier"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turnout reached the 75% target set by the Health Ministry.", "health_ministry"),
+        ("The bloc would win 40 seats, according to a projection by Civic Pulse.", "pollster"),
+        ("Prices rose 4.2%, the survey by Civic Pulse showed.", "pollster"),
+    ],
+)
+def test_authorship_names_the_source(text: str, expected: str) -> None:
+    assert sources(text) == [expected]
+
+
+def test_the_agency_reaches_back_to_the_source_named_with_that_noun() -> None:
+    text = (
+        "The Northern Relief Agency said 40 trucks reached the city.\n\n"
+        "The Health Ministry said 12 clinics had reopened.\n\n"
+        "Convoys will carry 300 tonnes next week, the agency said."
+    )
+    assert sources(text) == ["relief_agency", "health_ministry", "relief_agency"]
+
+
+def test_an_anaphor_with_no_earlier_claimant_may_name_a_mentioned_alias() -> None:
+    text = (
+        "Officials of the Health Ministry met donors on Monday. "
+        "The ministry said 12 clinics had reopened."
+    )
+    assert sources(text) == ["health_ministry"]
+
+
+def test_pronouns_and_unnamed_spokespeople_continue_the_last_claimant() -> None:
+    text = (
+        "The General Staff said 80 tanks were lost.\n\n"
+        "It later said 12 more had been destroyed.\n\n"
+        "A spokesman said 5 crews were missing."
+    )
+    assert sources(text) == ["general_staff"] * 3
+
+
+def test_officials_in_a_new_paragraph_are_new_people() -> None:
+    text = "The General Staff said 80 tanks were lost.\n\nOfficials said 12 bridges were down."
+    assert sources(text) == ["general_staff", None]
+
+
+def test_the_data_stands_for_the_last_cited_publisher() -> None:
+    text = (
+        "Waiting lists fell to 6.3 million, according to figures from the Health Ministry.\n\n"
+        "Some 290,000 patients had waited a year, the data showed."
+    )
+    assert sources(text) == ["health_ministry", "health_ministry"]
+
+
+def test_a_document_verb_needs_a_document_subject() -> None:
+    assert sources("Video showed 50 soldiers crossing the river.") == [None]
+
+
+def test_an_attribution_in_the_figures_clause_beats_a_nearer_one_outside_it() -> None:
+    text = "Police put the crowd at 38,000, while the organisers said 150,000 took part."
+    assert sources(text) == ["police", "organisers"]
