@@ -1,8 +1,14 @@
-"""The gold set loads and is well-formed (its accuracy numbers live in the benchmark)."""
+"""The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
+
+Covers tests/fixtures/gold and the blind set tests/fixtures/gold-blind (written without
+reading the extractor; see its README). The held-out set has tests/claims/test_gold_holdout.py.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -12,12 +18,47 @@ from claims.units import canonical_unit
 from claims.vocab import load_vocabulary
 
 GOLD = REPO / "tests" / "fixtures" / "gold"
+BLIND = REPO / "tests" / "fixtures" / "gold-blind"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
+BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
 
 
 bench = load_benchmark()
 ITEMS = bench.load_gold(GOLD)
 VOCABULARY = load_vocabulary(GOLD / "rules.yaml")
+BLIND_ITEMS = bench.load_gold(BLIND)
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    """One annotated set and the few conventions in which the sets differ."""
+
+    directory: Path
+    items: list[Any]
+    vocabulary: Any
+    id_prefix: str
+    words: tuple[int, int]
+    #: (low, high) multiples of the value an ``approx`` may have: "about", "nearly", and for
+    #: the blind set also "just over" (gold-holdout's decision)
+    approx_bounds: tuple[tuple[float, float], ...]
+
+
+SETS = {
+    "gold": GoldSet(GOLD, ITEMS, VOCABULARY, "gold-", (100, 300), ((0.9, 1.1), (0.9, 1.0))),
+    "gold-blind": GoldSet(
+        BLIND,
+        BLIND_ITEMS,
+        load_vocabulary(BLIND / "rules.yaml"),
+        "blind-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
+}
+CASES = [
+    pytest.param(gold_set, item, id=f"{name}/{item.name}")
+    for name, gold_set in SETS.items()
+    for item in gold_set.items
+]
 
 
 def test_gold_set_size_and_topics() -> None:
@@ -27,47 +68,61 @@ def test_gold_set_size_and_topics() -> None:
     assert sum(len(item.quantities) for item in ITEMS) >= 200
 
 
-def test_every_article_has_a_sidecar_and_the_reverse() -> None:
-    articles = {p.stem for p in GOLD.glob("*.md") if p.name != "README.md"}
-    sidecars = {p.name[: -len(".gold.yaml")] for p in GOLD.glob("*.gold.yaml")}
+def test_blind_set_size_topics_and_relations() -> None:
+    assert len(BLIND_ITEMS) == 16
+    assert {item.name.split("-")[0] for item in BLIND_ITEMS} == set(BLIND_TOPICS)
+    quantities = [q for item in BLIND_ITEMS for q in item.quantities]
+    assert len(quantities) >= 200
+    assert {q.qualifier for q in quantities} == set(bench.QUALIFIERS)
+    # The set exists to measure tags: most quantities carry one, every tag field is used.
+    assert sum(1 for q in quantities if "source" in q.tags) >= len(quantities) / 2
+    assert all(any(key in q.tags for q in quantities) for key in bench.TAG_FIELDS)
+    assert all(item.relations is not None for item in BLIND_ITEMS), "relations: [] when none"
+
+
+@pytest.mark.parametrize("gold_set", SETS.values(), ids=list(SETS))
+def test_every_article_has_a_sidecar_and_the_reverse(gold_set: GoldSet) -> None:
+    articles = {p.stem for p in gold_set.directory.glob("*.md") if p.name != "README.md"}
+    sidecars = {p.name[: -len(".gold.yaml")] for p in gold_set.directory.glob("*.gold.yaml")}
     assert articles == sidecars
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
-def test_article_metadata_and_length(item) -> None:
+@pytest.mark.parametrize(("gold_set", "item"), CASES)
+def test_article_metadata_and_length(gold_set: GoldSet, item) -> None:
     article = item.article
-    assert article.id == f"gold-{item.name}"
+    assert article.id == f"{gold_set.id_prefix}{item.name}"
     assert article.title and article.publisher and article.published is not None
-    assert 100 <= len(article.body.split()) <= 300
+    low, high = gold_set.words
+    assert low <= len(article.body.split()) <= high
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
-def test_spans_bounds_and_qualifiers_are_consistent(item) -> None:
+@pytest.mark.parametrize(("gold_set", "item"), CASES)
+def test_spans_bounds_and_qualifiers_are_consistent(gold_set: GoldSet, item) -> None:
     body = item.article.body
     starts = [q.start for q in item.quantities]
     assert starts == sorted(starts), "quantities are listed in text order"
     for q in item.quantities:
-        # "about" [0.9v, 1.1v], "nearly" [0.9v, v]
-        assert_quantity_consistent(body, q, ((0.9, 1.1), (0.9, 1.0)))
+        assert_quantity_consistent(body, q, gold_set.approx_bounds)
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
-def test_tags_name_vocabulary_keys_and_units_are_canonical(item) -> None:
+@pytest.mark.parametrize(("gold_set", "item"), CASES)
+def test_tags_name_vocabulary_keys_and_units_are_canonical(gold_set: GoldSet, item) -> None:
+    vocabulary = gold_set.vocabulary
     sections = {
-        "metric": VOCABULARY.metrics,
-        "entity": VOCABULARY.entities,
-        "source": VOCABULARY.sources,
+        "metric": vocabulary.metrics,
+        "entity": vocabulary.entities,
+        "source": vocabulary.sources,
     }
     for q in item.quantities:
         for key, allowed in sections.items():
             if key in q.tags:
                 assert q.tags[key] in allowed, f"{q.text!r}: unknown {key} {q.tags[key]!r}"
         if "unit" in q.tags:
-            assert canonical_unit(q.tags["unit"], VOCABULARY.units) == q.tags["unit"]
+            assert canonical_unit(q.tags["unit"], vocabulary.units) == q.tags["unit"]
 
 
-@pytest.mark.parametrize("item", ITEMS, ids=lambda item: item.name)
-def test_distractors_never_overlap_a_gold_quantity(item) -> None:
+@pytest.mark.parametrize(("gold_set", "item"), CASES)
+def test_distractors_never_overlap_a_gold_quantity(gold_set: GoldSet, item) -> None:
     for start, end in item.not_claims:
         assert not any(q.start < end and start < q.end for q in item.quantities)
 
