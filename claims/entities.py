@@ -1,7 +1,6 @@
 """Which entity a figure is about, from the vocabulary's entity aliases.
 
-The first rule that finds an alias wins (NA when none; never guessed from outside the
-paragraph):
+The first rule that finds an alias wins (NA when none):
 
 1. an alias inside the figure's phrase ("77 North Korean soldiers"), or right after it
    with "from"/"of" ("troops from North Korea");
@@ -10,7 +9,11 @@ paragraph):
    ("100 North Korean soldiers were killed, and the injured approach 1,000");
 4. the nearest alias before the figure in the sentence, else after it;
 5. the last alias earlier in the same paragraph;
-6. a place name (below) in the sentence.
+6. a place name (below) in the sentence;
+7. the text's topic: the entity it names most often, counting the aliases of steps 1-6 and
+   the organisations that speak for themselves ("Halvern Motors said", "Aldgate said"), but
+   not aliases that qualify a claimant ("Freedonian intelligence", "the American
+   estimate"). A company story names the company once, then says "the carmaker", "it".
 
 Some aliases do not say whom a figure is about and are skipped: those inside a source's
 name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
@@ -50,6 +53,9 @@ _LOCATIVE = re.compile(
 )
 
 _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
+#: how often a text must name an entity for it to be the text's topic (step 7); company
+#: stories often name the company once and then say "the carmaker", "it"
+TOPIC_MENTIONS = 1
 
 
 class EntityChooser:
@@ -71,6 +77,7 @@ class EntityChooser:
         self.paragraph_starts = [start for start, _ in layout.paragraphs]
         self._names = sorted(names)
         self.hits = [hit for hit in hits if not self._inside_name(hit)]
+        named_organisations = [hit for hit in hits if self._names_an_organisation(hit)]
         self.starts = [hit.start for hit in self.hits]
         self.skipped = {hit for hit in self.hits if self._is_claimant(hit)}
         self.places = {
@@ -86,6 +93,9 @@ class EntityChooser:
             hit for hit, role in zip(self.hits, self.roles, strict=True) if role == _PRIMARY
         ]
         self.primary_starts = [hit.start for hit in self.primary]
+        self.topic = _topic(
+            sorted([*self.primary, *self.places, *named_organisations], key=lambda hit: hit.start)
+        )
         self.own = [self._own_alias(phrase) for phrase in phrases]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
@@ -113,7 +123,7 @@ class EntityChooser:
             or self._last_primary_before(sentence[0])
             or _nearest_around(nearby, phrase, sentence)
         )
-        return found.key if found else None
+        return found.key if found else self.topic
 
     def _last_primary_before(self, offset: int) -> Hit | None:
         """The last alias of the paragraph ending by ``offset`` that is neither a claimant
@@ -129,11 +139,25 @@ class EntityChooser:
         return None
 
     def _inside_name(self, hit: Hit) -> bool:
+        return self._name_around(hit) is not None
+
+    def _name_around(self, hit: Hit) -> Span | None:
+        """The span of the source name holding ``hit``, if any."""
         position = bisect.bisect_left(self._names, (hit.end,))
-        return any(
-            start < hit.end and hit.start < end
-            for start, end in self._names[max(position - 4, 0) : position]
-        )
+        for start, end in self._names[max(position - 4, 0) : position]:
+            if start < hit.end and hit.start < end:
+                return (start, end)
+        return None
+
+    def _names_an_organisation(self, hit: Hit) -> bool:
+        """True for an alias inside a source's name that is the name or begins a proper name
+        ("Aldgate said", "Halvern Motors said"), not an adjective or owner of a body
+        ("Freedonian intelligence", "Morravia's defence ministry")."""
+        name = self._name_around(hit)
+        if name is None:
+            return False
+        rest = self.text[hit.end : name[1]]
+        return not rest.strip() or (rest[:1] == " " and rest[1:2].isupper())
 
     def _own_alias(self, phrase: Span) -> Hit | None:
         """An alias inside the figure's phrase, or right after it ("troops from Freedonia")."""
@@ -179,3 +203,14 @@ def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
         return before[-1]
     after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
     return after[0] if after else None
+
+
+def _topic(hits: Sequence[Hit]) -> str | None:
+    """The entity the text names most often (claimants' names included), the first named
+    on a tie; None when no entity is named at least :data:`TOPIC_MENTIONS` times."""
+    counts: dict[str, int] = {}
+    for hit in hits:
+        counts[hit.key] = counts.get(hit.key, 0) + 1
+    # dicts keep insertion order, so max() settles a tie on the first entity named
+    topic = max(counts, key=counts.__getitem__) if counts else None
+    return topic if topic is not None and counts[topic] >= TOPIC_MENTIONS else None
