@@ -32,7 +32,13 @@ from claims.attribution_finder import (
     spans_overlap,
 )
 from claims.cues import Hit
-from claims.names import DOCUMENT_ANAPHORS, PERSONAL_ANAPHORS, PLURAL_ANAPHORS
+from claims.names import (
+    DOCUMENT_ANAPHORS,
+    PERSONAL_ANAPHORS,
+    PLURAL_ANAPHORS,
+    clean_name,
+    is_anaphor,
+)
 from claims.sentences import Span, TextLayout
 
 __all__ = ["Attribution", "AttributionFinder", "SentenceSources", "attribute_sentences"]
@@ -193,7 +199,12 @@ class _Antecedents:
                 return earlier
         if current is not None:
             return current
-        return self._alias_before(attribution.start, head)
+        found = self._alias_before(attribution.start, head)
+        if found is None and attribution.alias is not None:
+            found = Attribution(attribution.start, attribution.end, attribution.alias)
+        if found is None and self.stated:
+            found = self.stated[-1][0]
+        return found
 
     def _alias_before(self, offset: int, head: str) -> Attribution | None:
         """The last vocabulary source alias before ``offset`` whose words include ``head``
@@ -203,6 +214,9 @@ class _Antecedents:
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
         for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
             hit = self.hits[position]
-            if pattern.search(self.text, hit.start, hit.end):
+            # a generic alias ("the ministry") is itself an anaphor, not the name sought
+            if pattern.search(self.text, hit.start, hit.end) and not is_anaphor(
+                clean_name(self.text[hit.start : hit.end])
+            ):
                 return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
         return None

@@ -58,7 +58,8 @@ VERBS = (
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
     "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
-    "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds"
+    "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds|"
+    "recorded|records|registered|registers|counted|counts|logged"
 )
 #: verbs that attribute only when a document is their subject ("the data showed"); "Video
 #: showed 50 soldiers" names no claimant
@@ -74,7 +75,7 @@ _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|cla
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
 #: "Russia put troops on the front line"
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
-_PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$\d]")
+_PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$€£¥₩\d]")
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
@@ -84,7 +85,10 @@ _ROLES = (
     r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
     r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
 )
-_ANAPHOR = rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials)"
+_ANAPHOR = (
+    rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
+    r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official))"
+)
 _MODALS = re.compile(r"\b(?:would|will|could|can|may|might|did|does|do|should|must)\b")
 #: who a person is before their name: "The governor, Anna Velde, said"
 _TITLE_NOUNS = (
@@ -100,6 +104,8 @@ _ELLIPTIC = re.compile(
     r"\b(?:and|but)\s+(?:(?:also|later|then|further)\s+)?(?:said|told|added|warned|estimated|"
     rf"insisted|claimed|stated|noted|put)\b|,\s*(?:{_PARTICIPLES})\b"
 )
+_OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
+_PRONOUNS = frozenset(["it", "he", "she", "they"])
 _OPENING_PRONOUN = re.compile(r"\s*[\"“]?(?P<pronoun>It|They|He|She)\b")
 #: how far into a sentence its subject may start ("The island's governor", "Analysts at X")
 _OPENING_REACH = 40
@@ -116,7 +122,8 @@ _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _VERB_TRIE = trie_pattern(VERBS.split("|"))
 #: words that announce an attribution; a sentence without any is not parsed further
 _AUTHORED = (
-    r"(?:(?:set|given|estimated|provided|issued|published|released|compiled|conducted)\s+by"
+    r"(?:(?:set|given|estimated|provided|issued|published|released|compiled|conducted)"
+    r"(?:\s+(?:on|in|last|this)\s+\w+)?\s+by"
     r"|(?:surveys?|polls?|study|studies|results|projections?|statistics|figures|data|report|"
     r"reports|analysis|assessment|estimates?)\s+(?:(?:released|published|compiled|issued|"
     r"conducted)\s+)?(?:by|from))"
@@ -157,6 +164,9 @@ class Attribution:
     anaphoric: bool = False
     #: the anaphor as written, lower case and trimmed ("agency", "it"), when anaphoric
     anaphor: str = ""
+    #: the source key of a vocabulary alias spelt like the anaphor ("the pollster"), the
+    #: last resort when no earlier claimant fits
+    alias: str | None = None
 
 
 def span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -186,6 +196,8 @@ class AttributionFinder:
         name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
         named = rf"{name}(?:\s+(?:{_ROLES})\b){{0,2}}"
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
+        # "the UN's humanitarian office says": the owner names the claimant
+        owned = r"(?:['’]s(?:\s+[a-z][\w-]*){1,3}?)?"
         # "John Kirby, the White House spokesman, would say": the appositive's alias counts
         # when the name itself has none
         appositive = (
@@ -193,8 +205,8 @@ class AttributionFinder:
             rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which)\s+[^,.;]{{1,60}}|{name}),)?"
         )
         self.subject = re.compile(
-            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials)\b)"
-            rf"(?P<name>(?:the\s+)?{named}|{_ANAPHOR}){appositive}"
+            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials|an?)\b)"
+            rf"(?P<name>(?:the\s+)?{named}{owned}|{_ANAPHOR}){appositive}"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
@@ -206,7 +218,16 @@ class AttributionFinder:
             rf"(?:{_TITLE_NOUNS}))\s*,\s*(?P<name>{named})\s*,{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
         )
         # "the 75% target set by the WHO", "a projection by the pollster"
-        self.authored = re.compile(rf"\b{_AUTHORED}\s+(?:the\s+)?(?P<name>{named})")
+        self.authored = re.compile(
+            rf"\b{_AUTHORED}\s+(?:(?:scientists|researchers|experts|economists|analysts)\s+"
+            rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named})"
+        )
+        # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
+        self.put_by = re.compile(
+            rf"\b(?:put|estimated|given)\s+at\s+[^.;]{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
+            r"(?:(?:senior|top|unnamed|anonymous)\s+)?"
+            rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
+        )
         self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{name})")
         # "according to figures from the health service" credits the publisher of the data
         self.according = re.compile(
@@ -280,6 +301,8 @@ class AttributionFinder:
         patterns = []
         if "authored" in kinds:
             patterns.append(self.authored)
+        if "verb" in kinds and " by " in text[start:end]:
+            patterns.append(self.put_by)
         if "according" in kinds:
             patterns.append(self.according)
         if "verb" in kinds and _INVERTED_HINT.search(text, start, end):
@@ -305,38 +328,55 @@ class AttributionFinder:
     ) -> list[Attribution]:
         """``found`` plus the claim of a statement verb without a subject of its own
         ("Unions welcomed the move but said ...", "..., telling reporters that ..."), credited
-        to the sentence's opening subject when no attribution comes before the verb."""
+        to the sentence's opening subject when no attribution comes before the verb; and a
+        pronoun claimant ("..., he said") replaced by that opening subject when it is named."""
         match = _ELLIPTIC.search(text, start, end)
-        if match is None or any(a.start < match.start() for a in found):
+        if match is not None and not any(a.start < match.start() for a in found):
+            opening = self._opening_subject(text, start, match.start(), match.end(), hits)
+            if opening is not None:
+                found = sorted([*found, opening], key=lambda a: a.start)
+        if not any(a.anaphor in _PRONOUNS for a in found):
             return found
-        pronoun = _OPENING_PRONOUN.match(text, start)
+        resolved = []
+        for attribution in found:
+            if attribution.anaphor in _PRONOUNS and attribution.start > start:
+                named = self._opening_subject(
+                    text, start, attribution.start, attribution.end, hits, pronouns=False
+                )
+                attribution = named or attribution
+            resolved.append(attribution)
+        return resolved
+
+    def _opening_subject(
+        self,
+        text: str,
+        start: int,
+        limit: int,
+        end: int,
+        hits: list[Hit],
+        *,
+        pronouns: bool = True,
+    ) -> Attribution | None:
+        """The claimant opening the sentence at ``start`` (before ``limit``), as an
+        attribution ending at ``end``: an alias in its first characters, a name of two or
+        more capitalised words, or (with ``pronouns``) an unresolved pronoun."""
+        pronoun = _OPENING_PRONOUN.match(text, start, limit)
         if pronoun:
-            opening = Attribution(
-                start,
-                match.end(),
-                None,
-                None,
-                (),
-                anaphoric=True,
-                anaphor=pronoun["pronoun"].lower(),
-            )
-            return sorted([*found, opening], key=lambda a: a.start)
-        reach = min(start + _OPENING_REACH, match.start())
+            if not pronouns:
+                return None
+            anaphor = pronoun["pronoun"].lower()
+            return Attribution(start, end, None, None, (), anaphoric=True, anaphor=anaphor)
+        reach = min(start + _OPENING_REACH, limit)
         first = next((hit for hit in hits if start <= hit.start < reach), None)
         if first is not None:
-            span = (first.start, first.end)
-            source: str | None = first.key
-        else:
-            name = self.opening_name.match(text, start, match.start())
-            # one capitalised word opening a sentence is as often a common noun ("Hospitals")
-            if name is None or " " not in name["name"].strip():
-                return found
-            span = name.span("name")
-            source = self._name(text, *span, hits)
-        if source is None:
-            return found
-        opening = Attribution(span[0], match.end(), source, None, (span,))
-        return sorted([*found, opening], key=lambda a: a.start)
+            return Attribution(first.start, end, first.key, None, ((first.start, first.end),))
+        name = self.opening_name.match(text, start, limit)
+        # one capitalised word opening a sentence is as often a common noun ("Hospitals")
+        if name is None or " " not in name["name"].strip():
+            return None
+        span = name.span("name")
+        source = self._name(text, *span, hits)
+        return Attribution(span[0], end, source, None, (span,)) if source else None
 
     def _make(
         self,
@@ -353,7 +393,14 @@ class AttributionFinder:
         cleaned = clean_name(text[name_span[0] : name_span[1]])
         if is_anaphor(cleaned) and extra[0] < 0:
             return Attribution(
-                match.start(), match.end(), None, None, (), anaphoric=True, anaphor=cleaned.lower()
+                match.start(),
+                match.end(),
+                None,
+                None,
+                (),
+                anaphoric=True,
+                anaphor=cleaned.lower(),
+                alias=self._alias(name_span, hits),
             )
         names = [name_span] if extra[0] < 0 else [name_span, extra]
         reported_by = None
@@ -385,8 +432,13 @@ class AttributionFinder:
         alias = self._alias((start, end), hits)
         if alias is not None:
             return alias
-        cleaned = clean_name(text[start:end])
-        return None if not cleaned or is_anaphor(cleaned) else cleaned
+        # "Fredville's assessment" names Fredville
+        cleaned = clean_name(_OWNED_TAIL.sub("", text[start:end]))
+        # a name kept as written is a proper name: "who" matched a source alias ("WHO")
+        # only because patterns embed the aliases case-blind
+        if not cleaned or is_anaphor(cleaned) or cleaned.islower():
+            return None
+        return cleaned
 
 
 def spans_overlap(first: Span, second: Span) -> bool:

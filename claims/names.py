@@ -13,7 +13,9 @@ def _words(text: str) -> frozenset[str]:
 ANAPHOR_NOUNS = (
     "agency|service|ministry|official|officials|spokesman|spokeswoman|spokesperson|department|"
     "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
-    "briefing|intelligence|source|sources|data|figures|survey|poll|study|results|statistics"
+    "briefing|intelligence|source|sources|data|figures|survey|poll|study|results|statistics|"
+    "board|council|team|party|federation|union|company|operator|firm|group|bank|lender|"
+    "carrier|scientists|researchers|authors|commission|pollster|committee|court"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(

@@ -119,8 +119,11 @@ def test_pronoun_and_agency_continue_the_last_named_source() -> None:
     assert attributions(text) == [("freedonia_intel", None)] * 3
 
 
-def test_anaphor_stays_inside_its_paragraph() -> None:
+def test_a_definite_anaphor_reaches_back_across_paragraphs() -> None:
+    # "the official" is someone already introduced; "officials" may be new people
     text = "The General Staff said 80 tanks were lost.\n\nThe official added that 9 were captured."
+    assert attributions(text) == [("sylvania_army", None), ("sylvania_army", None)]
+    text = "The General Staff said 80 tanks were lost.\n\nOfficials added that 9 were captured."
     assert attributions(text) == [("sylvania_army", None), (None, None)]
 
 
@@ -139,7 +142,8 @@ def test_a_new_attribution_stops_the_carry_over() -> None:
     )
     assert attributions(text) == [
         ("sylvania_army", None),
-        ("sylvania_army", None),
+        # whoever counts a figure is its source
+        ("Harbor Radio", None),
         ("freedonia_intel", None),
         ("freedonia_intel", None),
     ]
