@@ -14,7 +14,9 @@ Anaphors ("it said", "the agency added") stand for an earlier claimant:
 - "the agency", "the ministry", "the office": the last attribution whose name holds that
   noun, anywhere earlier in the article; else the paragraph's last attribution; else the
   last vocabulary source alias holding that noun that the text mentions before it (in the
-  paragraphs parsed: those up to their last figure).
+  paragraphs parsed: those up to their last figure); else the article's last attribution;
+  else a vocabulary alias spelt like the anaphor itself ("the ministry" listed as an alias:
+  a rule file serves many articles, each with its own ministry, so it comes last).
 """
 
 from __future__ import annotations
@@ -200,10 +202,10 @@ class _Antecedents:
         if current is not None:
             return current
         found = self._alias_before(attribution.start, head)
-        if found is None and attribution.alias is not None:
-            found = Attribution(attribution.start, attribution.end, attribution.alias)
         if found is None and self.stated:
             found = self.stated[-1][0]
+        if found is None and attribution.alias is not None:
+            found = Attribution(attribution.start, attribution.end, attribution.alias)
         return found
 
     def _alias_before(self, offset: int, head: str) -> Attribution | None:

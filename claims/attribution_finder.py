@@ -50,7 +50,13 @@ import re
 from dataclasses import dataclass
 
 from claims.cues import FormMatcher, Hit, trie_pattern
-from claims.names import ANAPHOR_NOUNS, DOCUMENT_ANAPHORS, clean_name, is_anaphor
+from claims.names import (
+    ANAPHOR_NOUNS,
+    DEFINITE_ONLY,
+    DOCUMENT_ANAPHORS,
+    clean_name,
+    is_anaphor,
+)
 from claims.sentences import Span
 
 VERBS = (
@@ -104,6 +110,7 @@ _ELLIPTIC = re.compile(
     r"\b(?:and|but)\s+(?:(?:also|later|then|further)\s+)?(?:said|told|added|warned|estimated|"
     rf"insisted|claimed|stated|noted|put)\b|,\s*(?:{_PARTICIPLES})\b"
 )
+_DEFINITE = re.compile(r"[Tt]he\s")
 _OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
 _PRONOUNS = frozenset(["it", "he", "she", "they"])
 _OPENING_PRONOUN = re.compile(r"\s*[\"“]?(?P<pronoun>It|They|He|She)\b")
@@ -194,7 +201,10 @@ class AttributionFinder:
         )
         # atomic: a name is the longest run of such words; never re-split on failure
         name = rf"(?>{unit}(?:\s+(?:(?:of|for|and|the)\s+)*{unit})*)"
-        named = rf"{name}(?:\s+(?:{_ROLES})\b){{0,2}}"
+        # "Pentagon spokesman Pat Ryder": the organisation's alias names the claimant
+        named = (
+            rf"{name}(?:\s+(?:{_ROLES})\b){{0,2}}(?:(?:(?<=spokesman)|(?<=spokeswoman))\s+{name})?"
+        )
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
         # "the UN's humanitarian office says": the owner names the claimant
         owned = r"(?:['’]s(?:\s+[a-z][\w-]*){1,3}?)?"
@@ -206,7 +216,7 @@ class AttributionFinder:
         )
         self.subject = re.compile(
             rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials|an?)\b)"
-            rf"(?P<name>(?:the\s+)?{named}{owned}|{_ANAPHOR}){appositive}"
+            rf"(?P<name>(?:the\s+)?{named}{owned}|{_ANAPHOR}{owned}){appositive}"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
         )
@@ -220,7 +230,7 @@ class AttributionFinder:
         # "the 75% target set by the WHO", "a projection by the pollster"
         self.authored = re.compile(
             rf"\b{_AUTHORED}\s+(?:(?:scientists|researchers|experts|economists|analysts)\s+"
-            rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named})"
+            rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
         )
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
         self.put_by = re.compile(
@@ -233,7 +243,7 @@ class AttributionFinder:
         self.according = re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
             rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+)?"
-            rf"(?:the\s+)?(?P<name>{named})"
+            rf"(?:the\s+)?(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
         )
         self.inverted = re.compile(
             r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
@@ -287,9 +297,7 @@ class AttributionFinder:
                     continue
                 if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):
                     continue
-                if verb in _DOCUMENT_VERBS and clean_name(match["name"]).lower() not in (
-                    DOCUMENT_ANAPHORS
-                ):
+                if verb in _DOCUMENT_VERBS and _last_word(match["name"]) not in DOCUMENT_ANAPHORS:
                     continue
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue
@@ -390,8 +398,11 @@ class AttributionFinder:
         ``extra_group`` (an appositive or a role phrase), and the relay if any."""
         name_span = match.span("name")
         extra = match.span(extra_group) if extra_group in match.re.groupindex else (-1, -1)
-        cleaned = clean_name(text[name_span[0] : name_span[1]])
-        if is_anaphor(cleaned) and extra[0] < 0:
+        # "the board's data show" stands for the board
+        written = text[name_span[0] : name_span[1]]
+        cleaned = clean_name(_OWNED_TAIL.sub("", written))
+        bare_plural = cleaned.lower() in DEFINITE_ONLY and not _DEFINITE.match(written)
+        if is_anaphor(cleaned) and extra[0] < 0 and not bare_plural:
             return Attribution(
                 match.start(),
                 match.end(),
@@ -400,7 +411,7 @@ class AttributionFinder:
                 (),
                 anaphoric=True,
                 anaphor=cleaned.lower(),
-                alias=self._alias(name_span, hits),
+                alias=self._alias(match.span(), hits),
             )
         names = [name_span] if extra[0] < 0 else [name_span, extra]
         reported_by = None
@@ -478,3 +489,9 @@ def _deduplicate(found: list[Attribution]) -> list[Attribution]:
         if not clash:
             kept.append(attribution)
     return sorted(kept, key=lambda a: a.start)
+
+
+def _last_word(name: str) -> str:
+    """The last word of a name phrase, lower case ("the board's data" -> "data")."""
+    words = name.split()
+    return words[-1].lower() if words else ""

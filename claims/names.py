@@ -15,7 +15,7 @@ ANAPHOR_NOUNS = (
     "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
     "briefing|intelligence|source|sources|data|figures|survey|poll|study|results|statistics|"
     "board|council|team|party|federation|union|company|operator|firm|group|bank|lender|"
-    "carrier|scientists|researchers|authors|commission|pollster|committee|court"
+    "carrier|commission|pollster|committee|court|scientists|researchers|authors"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(
@@ -57,6 +57,11 @@ PERSONAL_ANAPHORS = frozenset(
     ["it", "he", "she", "a spokesman", "a spokeswoman", "a spokesperson", "an official"]
 )
 PLURAL_ANAPHORS = frozenset(["they", "we", "officials", "sources"])
+
+
+#: plural nouns that stand for an earlier claimant only after "the": "Researchers said"
+#: opening a sentence introduces new people, "the researchers said" refers back
+DEFINITE_ONLY = frozenset(["scientists", "researchers", "authors"])
 
 
 def is_anaphor(cleaned: str) -> bool:

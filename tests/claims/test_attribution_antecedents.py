@@ -193,3 +193,33 @@ def test_a_pronoun_after_a_named_opening_subject_stands_for_it() -> None:
 
 def test_a_body_that_records_a_count_is_its_source() -> None:
     assert sources("The Health Ministry recorded 6,412 cases in February.") == ["health_ministry"]
+
+
+def test_an_organisations_spokesman_speaks_for_it() -> None:
+    text = "General Staff spokesman Jon Bell said 80 tanks were lost."
+    assert sources(text) == ["general_staff"]
+
+
+def test_a_bodys_data_and_a_definite_body_name_refer_back() -> None:
+    text = (
+        "Waits rose to 5.7 hours, according to figures published by the Health Ministry.\n\n"
+        "More than 1,300 people waited 12 hours, the ministry's data show. "
+        "The board employs 11,000 staff, a spokesman said."
+    )
+    assert set(sources(text)) == {"health_ministry"}
+
+
+def test_a_generic_alias_yields_to_the_articles_last_claimant() -> None:
+    text = (
+        "The Northern Relief Agency said 40 trucks reached the city.\n\n"
+        "The ministry said 12 clinics had reopened."
+    )
+    assert sources(text) == ["relief_agency", "relief_agency"]
+
+
+def test_researchers_opening_a_sentence_are_new_people() -> None:
+    text = (
+        "The General Staff said 80 tanks were lost.\n\n"
+        "Researchers said 12 bridges were down. The researchers said 3 more were unsafe."
+    )
+    assert sources(text) == ["general_staff", None, "general_staff"]
