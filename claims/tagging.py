@@ -12,7 +12,9 @@ ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) 
 3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence.
 
 Ties go to the nearest cue (characters between cue and figure), then to the cue before the
-figure. A cue inside another figure's phrase belongs to that figure. A figure that is itself
+figure. A cue inside another figure's phrase belongs to that figure, except that a bare
+figure (no unit, no noun) counts what a figure of its own clause counts, at rank 3 ("67 of
+the 150 seats", "52,310 votes, against 43,980 for her rival"). A figure that is itself
 a period ("in just three days") never takes a metric, nor does a figure the text rejects
 ("around 1,100, not 3,000 as reported"; "rather than", "instead of").
 
@@ -178,18 +180,25 @@ class _Context:
         low = bisect.bisect_left(self.metric_starts, sentence[0])
         high = bisect.bisect_left(self.metric_starts, sentence[1])
         ranked = []
+        bare = quantity.unit == "dimensionless" and quantity.noun is None
         for hit in self.metric_hits[low:high]:
             inside = hit.start < phrase[1] and hit.end > phrase[0]
-            if not inside and self._in_other_phrase(hit, phrase):
-                continue
             before = hit.end <= phrase[0]
+            in_clause = clause[0] <= hit.start < clause[1]
+            if not inside and self._in_other_phrase(hit, phrase):
+                # a bare figure counts what its neighbour in the clause counts: "67 of the
+                # 150 seats", "52,310 votes ... against 43,980"
+                if not (bare and in_clause):
+                    continue
+                gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
+                ranked.append((2, gap[1] - gap[0], not before, hit.start, hit))
+                continue
             if inside:
                 rank, distance = 0, 0
             else:
                 gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
                 glue = _GLUE_BEFORE if before else _GLUE_AFTER
                 governs = glue.fullmatch(self.text, *gap) is not None
-                in_clause = clause[0] <= hit.start < clause[1]
                 rank = 1 if governs else 2 if in_clause else 3
                 distance = gap[1] - gap[0]
             ranked.append((rank, distance, not before, hit.start, hit))

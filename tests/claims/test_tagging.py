@@ -436,3 +436,36 @@ def test_period_in_a_subordinate_clause_does_not_reach_a_total() -> None:
 def test_sentence_opening_period_reaches_across_its_comma() -> None:
     text = "Over the past week, Freedonia sent 700 troops."
     assert tag_one(text, q(text, "700 troops", "person", "troops")).period == "last week"
+
+
+ELECTION = Vocabulary.from_mapping(
+    {
+        "units": ["vote = [ballot] = votes", "seat = [chair] = seats"],
+        "metrics": {
+            "votes": {"unit": "vote", "cues": ["votes"]},
+            "seats": {"unit": "seat", "cues": ["seats"]},
+        },
+    }
+)
+
+
+def test_a_bare_figure_counts_what_its_clause_neighbour_counts() -> None:
+    text = "The party is on course for 67 of the 150 seats."
+    tags = tag_one(text, q(text, "67"), ELECTION)
+    assert (tags.metric, tags.unit) == ("seats", "seat")
+
+
+def test_a_figure_with_its_own_noun_does_not_borrow_a_neighbours_cue() -> None:
+    text = "Kerr won with 52,310 votes against 12 rivals."
+    assert tag_one(text, q(text, "12 rivals", "dimensionless", "rivals"), ELECTION).metric is None
+
+
+def test_a_neighbours_cue_stays_inside_its_clause() -> None:
+    text = "Kerr won 52,310 votes, while 4,000 ballots were spoiled."
+    votes, spoiled = tag(
+        text,
+        q(text, "52,310 votes", "vote", "votes"),
+        q(text, "4,000"),
+        vocabulary=ELECTION,
+    )
+    assert (votes.metric, spoiled.metric) == ("votes", None)
