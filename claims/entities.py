@@ -14,6 +14,9 @@ The first rule that finds an alias wins (NA when none):
    the organisations that speak for themselves ("Halvern Motors said", "Aldgate said"), but
    not aliases that qualify a claimant ("Freedonian intelligence", "the American
    estimate"). A company story names the company once, then says "the carmaker", "it".
+   When the text names no entity but in its claimants' names, their entity is the topic:
+   "Lurenia's Health Ministry recorded 6,412 cases" is about Lurenia (an alias qualifying
+   someone else's claim, "the figure given by Sylvania", still counts for nothing).
 
 Some aliases do not say whom a figure is about and are skipped: those inside a source's
 name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
@@ -39,6 +42,9 @@ _CLAIMANT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
     r"defen[cs]e))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
     r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
+    # the subject of a verb of stating: "the 3,000 Washington had cited"
+    r"|\s+(?:(?:had|has|have|also|then|later)\s+)*(?:said|says|cited|cites|estimated|"
+    r"estimates|reported|reports|claimed|claims|stated|believes|believed)\b"
 )
 #: an alias after a verb of stating ("the figure given by Seoul", "estimated by a U.S. official")
 _CLAIMANT_BEFORE = re.compile(
@@ -95,7 +101,7 @@ class EntityChooser:
         self.primary_starts = [hit.start for hit in self.primary]
         self.topic = _topic(
             sorted([*self.primary, *self.places, *named_organisations], key=lambda hit: hit.start)
-        )
+        ) or _topic([hit for hit in hits if self._inside_name(hit) and not self._is_claimant(hit)])
         self.own = [self._own_alias(phrase) for phrase in phrases]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),

@@ -232,6 +232,14 @@ def test_entity_falls_back_to_the_paragraph() -> None:
 
 
 def test_alias_inside_a_source_name_is_not_the_entity() -> None:
+    text = "Sylvania is at war. Freedonian intelligence said 40 soldiers were wounded."
+    assert tag_one(text, q(text, "40 soldiers", "person", "soldiers")).entity == "sylvania"
+
+
+def test_a_claimants_owner_is_the_topic_of_a_text_naming_no_other() -> None:
+    text = "The Freedonian General Staff said 40 soldiers were wounded."
+    assert tag_one(text, q(text, "40 soldiers", "person", "soldiers")).entity == "freedonia"
+    # an alias qualifying who speaks is not: intelligence services report on others
     text = "Freedonian intelligence said 40 soldiers were wounded."
     assert tag_one(text, q(text, "40 soldiers", "person", "soldiers")).entity is None
 
@@ -266,9 +274,11 @@ def test_an_organisation_speaking_for_itself_is_the_topic() -> None:
     assert tag_one(text, q(text, "about 3,000 jobs"), COMPANY).entity == "halvern"
 
 
-def test_an_adjective_qualifying_a_claimant_is_no_topic() -> None:
+def test_an_adjective_qualifying_a_claimant_is_the_topic_only_of_a_text_naming_no_other() -> None:
     text = "The Sylvanian army said on Thursday that about 3,000 jobs would go."
-    assert tag_one(text, q(text, "about 3,000 jobs"), COMPANY).entity is None
+    assert tag_one(text, q(text, "about 3,000 jobs"), COMPANY).entity == "sylvania"
+    text = "Halvern shut a plant. The Sylvanian army said about 3,000 jobs would go."
+    assert tag_one(text, q(text, "about 3,000 jobs"), COMPANY).entity == "halvern"
 
 
 def test_no_alias_no_entity() -> None:
