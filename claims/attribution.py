@@ -66,9 +66,17 @@ class SentenceSources:
         crowd at 38,000, while the organisers said ..."). Within the clause, a source from
         the vocabulary (a key in ``known``) beats a name kept as written: in "The United
         States believes 3,000 ..., spokesman John Kirby said", the named official is the more
-        specific source. Otherwise the nearest attribution wins.
+        specific source. Otherwise the nearest attribution wins. An attribution with a
+        ``scope`` ("the NIS figure of 1,100") decides for the figure in it and no other.
         """
         if not self.stated:
+            return self.carried
+        for attribution in self.stated:
+            scope = attribution.scope
+            if scope is not None and scope[0] <= start <= scope[1]:
+                return attribution
+        candidates = [a for a in self.stated if a.scope is None]
+        if not candidates:
             return self.carried
 
         def rank(attribution: Attribution) -> tuple[bool, bool, int, int]:
@@ -83,7 +91,7 @@ class SentenceSources:
                 attribution.start,
             )
 
-        return min(self.stated, key=rank)
+        return min(candidates, key=rank)
 
 
 def attribute_sentences(

@@ -47,7 +47,7 @@ Resolving anaphors and carrying attributions between sentences is :mod:`claims.a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claims.cues import FormMatcher, Hit, trie_pattern
 from claims.names import (
@@ -116,6 +116,13 @@ _PRONOUNS = frozenset(["it", "he", "she", "they"])
 _OPENING_PRONOUN = re.compile(r"\s*[\"“]?(?P<pronoun>It|They|He|She)\b")
 #: how far into a sentence its subject may start ("The island's governor", "Analysts at X")
 _OPENING_REACH = 40
+_OPENING_GAP = re.compile(
+    # a dateline ("LEEDSTON, Feb. 17, 2025 -- "), then capitalised words and small words,
+    # lower-case words only after a possessive ("Ukraine's defence minister, ")
+    r"\s*(?:[A-Z][A-Z .]+,[^\n]{0,40}?(?:--|[—–-])\s+)?[\"“]?"
+    r"(?:(?:[A-Z][\w'’.-]*|the|a|an|of|at|in|for|from|and)(?:['’]s(?:\s+[a-z][\w-]*){0,3})?"
+    r",?\s+)*"
+)
 _DOCUMENTS = (
     "report|reports|assessment|assessments|estimate|estimates|statement|data|analysis|figures|"
     "briefing|findings|tally|count"
@@ -147,7 +154,8 @@ TRIGGER = re.compile(
     # "estimated by" is authorship, so that alternative comes before the verbs
     rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<authored>{_AUTHORED})|(?P<verb>{_VERB_TRIE})"
     rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing|cited)|(?P<participle>{_PARTICIPLES}))\b"
-    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
+    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b)"
+    r"|(?P<figure_of>(?<=\s)(?:figure|estimate|count|tally|assessment)\s+of\b))"
 )
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
@@ -171,6 +179,9 @@ class Attribution:
     anaphoric: bool = False
     #: the anaphor as written, lower case and trimmed ("agency", "it"), when anaphoric
     anaphor: str = ""
+    #: when set, the attribution covers only a figure starting in this span ("the NIS
+    #: figure of 1,100" says whose the 1,100 is, and nothing about the sentence's others)
+    scope: Span | None = None
     #: the source key of a vocabulary alias spelt like the anaphor ("the pollster"), the
     #: last resort when no earlier claimant fits
     alias: str | None = None
@@ -238,7 +249,7 @@ class AttributionFinder:
             r"(?:(?:senior|top|unnamed|anonymous)\s+)?"
             rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
         )
-        self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{name})")
+        self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{named})")
         # "according to figures from the health service" credits the publisher of the data
         self.according = re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
@@ -252,6 +263,11 @@ class AttributionFinder:
         self.possessive = re.compile(
             rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
             rf"(?:{_DOCUMENTS})\b"
+        )
+        # "rejected the NIS figure of 1,100": a claim quoted as someone's figure
+        self.figure_of = re.compile(
+            rf"(?<![\w'’])(?P<name>{name})(?:['’]s)?\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
+            rf"(?:figure|estimate|count|tally|assessment)\s+of\s+(?=\S)"
         )
         # "Yonhap, which cited the NIS" relays like "Yonhap, citing the NIS"
         self.citing = re.compile(
@@ -317,6 +333,11 @@ class AttributionFinder:
             patterns.append(self.inverted)
         if "possessive" in kinds:
             patterns.append(self.possessive)
+        if "figure_of" in kinds:
+            for match in self.figure_of.finditer(text, start, end):
+                quoted = self._make(text, match, hits)
+                # it names the source of the figure right after it, and of no other
+                found.append(replace(quoted, scope=(match.end(), match.end() + 1)))
         for pattern in patterns:
             for match in pattern.finditer(text, start, end):
                 attribution = self._make(text, match, hits)
@@ -339,7 +360,9 @@ class AttributionFinder:
         to the sentence's opening subject when no attribution comes before the verb; and a
         pronoun claimant ("..., he said") replaced by that opening subject when it is named."""
         match = _ELLIPTIC.search(text, start, end)
-        if match is not None and not any(a.start < match.start() for a in found):
+        if match is not None and not any(
+            a.start < match.start() and a.scope is None for a in found
+        ):
             opening = self._opening_subject(text, start, match.start(), match.end(), hits)
             if opening is not None:
                 found = sorted([*found, opening], key=lambda a: a.start)
@@ -376,9 +399,14 @@ class AttributionFinder:
             return Attribution(start, end, None, None, (), anaphoric=True, anaphor=anaphor)
         reach = min(start + _OPENING_REACH, limit)
         first = next((hit for hit in hits if start <= hit.start < reach), None)
+        # the alias must belong to the opening noun phrase: "Analysts at Harbour Securities
+        # said", not "Ukrainian officials rejected the NIS figure and said"
+        if first is not None and not _OPENING_GAP.fullmatch(text, start, first.start):
+            first = None
         if first is not None:
             return Attribution(first.start, end, first.key, None, ((first.start, first.end),))
         name = self.opening_name.match(text, start, limit)
+        # "Ukrainian officials": a name and its role words
         # one capitalised word opening a sentence is as often a common noun ("Hospitals")
         if name is None or " " not in name["name"].strip():
             return None

@@ -223,3 +223,21 @@ def test_researchers_opening_a_sentence_are_new_people() -> None:
         "Researchers said 12 bridges were down. The researchers said 3 more were unsafe."
     )
     assert sources(text) == ["general_staff", None, "general_staff"]
+
+
+def test_a_quoted_figure_belongs_to_its_owner_and_the_rest_to_the_speaker() -> None:
+    text = (
+        "Dockers' unions rejected the Health Ministry figure of 900 posts and said the true "
+        "number exceeded 3,000."
+    )
+    assert sources(text) == ["health_ministry", "unions"]
+
+
+def test_the_opening_subject_is_the_first_noun_phrase_not_a_later_alias() -> None:
+    text = "Local officials rejected the Health Ministry report and said 3,000 posts are empty."
+    assert sources(text) == ["Local officials"]
+
+
+def test_a_dateline_does_not_hide_the_opening_subject() -> None:
+    text = "LEEDSTON, Feb. 17 -- Civic Pulse (LSE: CVP) bought a rival and said 40 staff would go."
+    assert sources(text) == ["pollster"]
