@@ -259,7 +259,9 @@ def score_article(score: Score, item: GoldArticle, predicted: Sequence[Span]) ->
             score.tags_right[key] += right
             if not right:
                 got = found.fields.get(key, "(empty)")
-                score.tag_notes.append(f"{item.name}: {key} of {gold.text!r} is {got}, not {expected}")
+                score.tag_notes.append(
+                    f"{item.name}: {key} of {gold.text!r} is {got}, not {expected}"
+                )
     matched_gold = {id(g) for g, _ in pairs}
     matched_pred = {id(p) for _, p in pairs}
     body = item.article.body
