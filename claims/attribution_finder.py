@@ -217,6 +217,8 @@ class AttributionFinder:
             rf"{name}(?:\s+(?:{_ROLES})\b){{0,2}}(?:(?:(?<=spokesman)|(?<=spokeswoman))\s+{name})?"
         )
         adverbs = rf"(?:\s+(?:{_ADVERBS}))*"
+        # after "by", "according to" or ", said", "the board" names a claimant too
+        named_or_anaphor = rf"{named}|(?:{ANAPHOR_NOUNS})\b"
         # "the UN's humanitarian office says": the owner names the claimant
         owned = r"(?:['’]s(?:\s+[a-z][\w-]*){1,3}?)?"
         # "John Kirby, the White House spokesman, would say": the appositive's alias counts
@@ -241,24 +243,24 @@ class AttributionFinder:
         # "the 75% target set by the WHO", "a projection by the pollster"
         self.authored = re.compile(
             rf"\b{_AUTHORED}\s+(?:(?:scientists|researchers|experts|economists|analysts)\s+"
-            rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
+            rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named_or_anaphor})"
         )
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
         self.put_by = re.compile(
             rf"\b(?:put|estimated|given)\s+at\s+[^.;]{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
             r"(?:(?:senior|top|unnamed|anonymous)\s+)?"
-            rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
+            rf"(?P<name>{named_or_anaphor})"
         )
         self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{named})")
         # "according to figures from the health service" credits the publisher of the data
         self.according = re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
             rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+)?"
-            rf"(?:the\s+)?(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
+            rf"(?:the\s+)?(?P<name>{named_or_anaphor})"
         )
         self.inverted = re.compile(
             r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
-            rf"(?P<name>{named}|(?:{ANAPHOR_NOUNS})\b)"
+            rf"(?P<name>{named_or_anaphor})"
         )
         self.possessive = re.compile(
             rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
