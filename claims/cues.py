@@ -22,6 +22,7 @@ from typing import Any
 
 import pint
 
+from claims.tries import trie_pattern
 from claims.units import canonical_unit, get_registry
 from claims.vocab import Metric, Vocabulary
 
@@ -70,7 +71,7 @@ class FormMatcher:
         #: a case-insensitive trie of the forms, for embedding in larger patterns; a trie
         #: rather than a flat alternation because Python's regex engine tries alternatives
         #: one by one at every position
-        self.alternation = f"(?i:{trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
+        self.alternation = trie_pattern((), any_case=self._key_of) if self._key_of else r"(?!x)x"
         firsts = {form[0] for form in self._key_of}
         if firsts and all(char.isalnum() or char == "_" for char in firsts):
             # a cheap first-character test before the trie: most positions fail at once
@@ -111,31 +112,6 @@ class FormMatcher:
 
 def _normalise(form: str) -> str:
     return " ".join(form.split()).lower()
-
-
-def trie_pattern(forms: Iterable[str]) -> str:
-    """A regex matching exactly ``forms`` (as given, single-spaced), longest first."""
-    trie: dict[str, dict] = {}
-    for form in forms:
-        node = trie
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    return _trie_node(trie)
-
-
-def _trie_node(node: dict[str, dict]) -> str:
-    branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_node(child)
-        for char, child in sorted(node.items())
-        if char
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" in node:
-        return f"(?:{body})?"
-    return body
 
 
 @dataclass(frozen=True)
