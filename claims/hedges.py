@@ -53,11 +53,13 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from claims.errors import ConfigError
+from claims.tries import trie_pattern
 
 #: kind -> qualifier written into the claims table.
 KIND_QUALIFIER: dict[str, str] = {
@@ -200,6 +202,56 @@ class HedgeTable:
         if found is None and not key.endswith(" of"):
             found = self._vague.get(f"{key} of")
         return found
+
+
+class Hedge(NamedTuple):
+    """A hedge phrase found before a number: where it starts and how it is written."""
+
+    start: int
+    text: str
+
+
+_WORD_OR_HYPHEN = re.compile(r"[\w-]")
+
+
+class HedgeFinder:
+    """Finds the hedge phrase of a table written right before a number.
+
+    The phrase must end where the white space before the number begins and start at most
+    :attr:`REACH` characters before the number; where several end there ("no more than",
+    "more than"), the longest wins.
+    """
+
+    #: how far before a number a hedge may start
+    REACH = 40
+
+    def __init__(self, table: HedgeTable) -> None:
+        words = {" ".join(phrase.split()) for phrase, _ in table.words}
+        # The phrases spelled backwards, matched against the text before a number read
+        # backwards: only the characters of the hedge itself are tested, where a forward
+        # search would try every word start of the reach. The forward pattern decides the
+        # one case the backward reading cannot see (a phrase starting right at the reach).
+        backwards = trie_pattern((), any_case=[word[::-1] for word in words])
+        self._backwards = re.compile(rf"{backwards}(?![\w-])")
+        forwards = trie_pattern((), any_case=words)
+        self._forwards = re.compile(rf"(?<![\w-])(?P<hedge>{forwards})\s+$")
+
+    def before(self, text: str, start: int) -> Hedge | None:
+        """The hedge ending right before ``start`` (white space between), else None."""
+        reach = max(0, start - self.REACH)
+        end = start
+        while end > reach and text[end - 1].isspace():
+            end -= 1
+        if end in (start, reach):
+            return None
+        match = self._backwards.match(text[reach:end][::-1])
+        if match is None:
+            return None
+        hedge_start = end - match.end()
+        if hedge_start == reach and reach and _WORD_OR_HYPHEN.match(text, reach - 1):
+            found = self._forwards.search(text, reach, start)
+            return Hedge(found.start("hedge"), found.group("hedge")) if found else None
+        return Hedge(hedge_start, text[hedge_start:end])
 
 
 def normalise(phrase: str) -> str:

@@ -5,9 +5,19 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.errors import ConfigError
-from claims.hedges import DEFAULT_VAGUE, HedgeTable, hedge_table, interval, vague_value
+from claims.hedges import (
+    DEFAULT_VAGUE,
+    Hedge,
+    HedgeFinder,
+    HedgeTable,
+    hedge_table,
+    interval,
+    vague_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -113,3 +123,69 @@ def test_invalid_overrides_name_the_offending_key(raw: dict, key: str) -> None:
     with pytest.raises(ConfigError) as caught:
         hedge_table(raw)
     assert caught.value.key == key
+
+
+_FINDER_TABLE = hedge_table({"words": {"in the region of": "approx", "Größe von": "approx"}})
+_FINDER_PIECES = st.sampled_from(
+    [
+        "about",
+        "ABOUT",
+        "more than",
+        "no more\n than",
+        "than",
+        "up to",
+        "in the  region of",
+        "Größe von",
+        "x",
+        "-",
+        "tens",
+        " ",
+        "  ",
+        "\n",
+        "ſome",
+        "ſ",
+        "40",
+    ]
+)
+
+
+@given(
+    pieces=st.lists(_FINDER_PIECES, max_size=14),
+    gap=st.sampled_from([" ", "  ", "\n", ""]),
+)
+def test_the_hedge_finder_reads_backwards_what_a_forward_search_finds(
+    pieces: list[str], gap: str
+) -> None:
+    # the reference is the plain forward search the finder replaced: the leftmost hedge in
+    # the reach that ends at the white space right before the number
+    finder = HedgeFinder(_FINDER_TABLE)
+    text = "".join(pieces) + gap
+    start = len(text)
+    text += "12 ships"
+    expected = finder._forwards.search(text, max(0, start - HedgeFinder.REACH), start)
+    found = finder.before(text, start)
+    assert found == (Hedge(expected.start("hedge"), expected.group("hedge")) if expected else None)
+
+
+def test_the_hedge_finder_prefers_the_longest_phrase() -> None:
+    finder = HedgeFinder(hedge_table(None))
+    text = "It had no more than 40 boats."
+    assert finder.before(text, text.index("40")) == Hedge(7, "no more than")
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        ("xabout", None),  # "about" glued to a word: no hedge
+        ("xno more than", "more than"),  # the glued longest phrase gives way to a shorter one
+        (" no more than", "no more than"),
+    ],
+)
+def test_a_hedge_starting_right_at_the_reach_sees_the_character_before(
+    before: str, expected: str | None
+) -> None:
+    finder = HedgeFinder(hedge_table(None))
+    # the phrase (after its first character) starts exactly REACH characters before the number
+    text = "Reports said " + before + " " * (HedgeFinder.REACH - len(before) + 1) + "40 boats"
+    found = finder.before(text, text.index("40"))
+    assert (found.text if found else None) == expected
