@@ -145,9 +145,12 @@ _INITIAL = re.compile(r"[A-Z]$")
 _LEADING_PUNCT = "\"'“‘([«"
 
 CLAUSE_BREAK = re.compile(
-    r";|\s[—–-]{1,2}\s|—|\s(?=(?:while|whereas)\b)"
-    r"|,\s*(?=(?:and|but|or|while|whereas|which|who|whom|whose|although|though|yet"
-    r"|as\s+well\s+as|according\s+to|citing)\b)"
+    # ";" | a spaced dash | "—" | a space before "while"/"whereas" | a comma before a
+    # conjunction or relative word. Written to open with the one character each break
+    # starts with: the regex engine then skips every other character without trying a match.
+    r"[;,—\s](?:(?<=[;—])|(?<=\s)(?:[—–-]{1,2}\s|(?=(?:while|whereas)\b))"
+    r"|(?<=,)\s*(?=(?:and|but|or|while|whereas|which|who|whom|whose|although|though|yet"
+    r"|as\s+well\s+as|according\s+to|citing)\b))"
 )
 
 

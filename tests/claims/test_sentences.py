@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.sentences import TextLayout, clause_spans, paragraph_spans, sentence_spans
+from claims.sentences import (
+    CLAUSE_BREAK,
+    TextLayout,
+    clause_spans,
+    paragraph_spans,
+    sentence_spans,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -127,3 +135,26 @@ def test_sentences_are_ordered_disjoint_stripped_and_inside_the_text(parts) -> N
         previous_end = end
     covered = "".join(text[s:e] for s, e in spans)
     assert covered.replace(" ", "") == text.replace(" ", "")
+
+
+#: CLAUSE_BREAK as first written, one alternative per kind of break; the module's pattern is
+#: reordered for speed and must split exactly where this one does.
+_READABLE_CLAUSE_BREAK = re.compile(
+    r";|\s[—–-]{1,2}\s|—|\s(?=(?:while|whereas)\b)"
+    r"|,\s*(?=(?:and|but|or|while|whereas|which|who|whom|whose|although|though|yet"
+    r"|as\s+well\s+as|according\s+to|citing)\b)"
+)
+_CLAUSE_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "\u2009", ",", ";", "—", "–", "-", "--", "while", "whereas", "and",
+     "which", "as well as", "according to", "troops", "3,000", "yet", "whilst"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_CLAUSE_PIECES, max_size=20), cut=st.integers(0, 3))
+def test_the_clause_break_pattern_splits_where_its_readable_form_does(
+    pieces: list[str], cut: int
+) -> None:
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    found = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    assert found == [m.span() for m in _READABLE_CLAUSE_BREAK.finditer(text, start, end)]
