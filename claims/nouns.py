@@ -103,18 +103,22 @@ def _looks_plural(word: str) -> bool:
     return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+#: Lower-case words that end a noun phrase.
+_PHRASE_ENDS = STOP_WORDS | _NUMBER_WORDS
+
+
 def _words(text: str, position: int) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    # each match continues where the last one ended
+    next_word = _WORD.scanner(text, position).match
     for _ in range(MAX_MODIFIERS + MAX_RUN):
-        match = _WORD.match(text, position)
+        match = next_word()
         if match is None:
             break
         word = match.group("word")
-        lowered = word.lower()
-        if lowered in STOP_WORDS or lowered in _NUMBER_WORDS or word in CAPITALISED_STOPS:
+        if word.lower() in _PHRASE_ENDS or word in CAPITALISED_STOPS:
             break
-        found.append((match.start("word"), match.end("word"), word))
-        position = match.end()
+        found.append((*match.span("word"), word))
     return found
 
 

@@ -167,6 +167,8 @@ _FULL_NUMBER = re.compile(
 
 def parse_digits(text: str) -> float:
     """The value of a digit numeral with any separators: "12,000" or "12 000" -> 12000.0."""
+    if text.isdigit():
+        return float(text)
     cleaned = "".join(ch for ch in text if ch.isdigit() or ch == ".")
     return float(cleaned)
 
@@ -221,7 +223,7 @@ def magnitude(digits: str) -> float:
     ("11 to 12,000" means 11,000 to 12,000).
     """
     whole = digits.split(".")[0]
-    groups = sum(1 for ch in whole if not ch.isdigit())
+    groups = 0 if whole.isdigit() else sum(1 for ch in whole if not ch.isdigit())
     if groups:
         return 1000.0**groups
     return 1000.0 ** ((len(whole) - 1) // 3) if len(whole) >= 4 else 1.0

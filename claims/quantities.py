@@ -42,7 +42,7 @@ from claims.distractors import (
     WORD_LED_STARTS_ANY_CASE,
     WORD_LED_STARTS_CASED,
 )
-from claims.hedges import HedgeTable, hedge_table
+from claims.hedges import HedgeFinder, HedgeTable, hedge_table
 from claims.numbers import (
     DIGIT_SCALE_PATTERN,
     DIGITS_PATTERN,
@@ -55,7 +55,8 @@ from claims.numbers import (
     parse_words,
     scale_value,
 )
-from claims.quantity_items import Token, build_quantities
+from claims.quantity_items import build_quantities
+from claims.quantity_tokens import Token
 from claims.units import CURRENCY_SYMBOLS
 from claims.vocab import Vocabulary
 
@@ -131,7 +132,8 @@ def _start_guard(table: HedgeTable) -> str:
             any_case.add(words[0] + (" " if len(words) > 1 else ""))
     cased = set(WORD_LED_STARTS_CASED)
     cased.update(mark for mark in CURRENCY_SYMBOLS if mark[0].isalpha())
-    return rf"(?={_SYMBOL_STARTS}|{trie_pattern(cased)}|(?i:{trie_pattern(any_case)}))"
+    # one trie of both lists: every alternative then opens with a character test
+    return rf"(?={_SYMBOL_STARTS}|{trie_pattern(cased, any_case=any_case)})"
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,7 @@ class Patterns:
     """The compiled patterns for one hedge table (its phrases are part of them)."""
 
     scan: re.Pattern[str]
-    hedge_before: re.Pattern[str]
+    hedges: HedgeFinder
     between: re.Pattern[str]
 
 
@@ -178,12 +180,8 @@ def scan_pattern(table: HedgeTable, *, guarded: bool = True) -> re.Pattern[str]:
 @functools.lru_cache(maxsize=32)
 def patterns(table: HedgeTable) -> Patterns:
     """The scan pattern and hedge patterns of ``table`` (compiled once per table)."""
-    # A trie, not a flat alternation: the pattern is tried at every word start of the 40
-    # characters before each number. Only one hedge can end right before the trailing space,
-    # so the order of alternatives (longest first before) never mattered.
-    words = {" ".join(phrase.split()) for phrase, _ in table.words}
-    hedge_before = re.compile(rf"(?<![\w-])(?P<hedge>(?i:{trie_pattern(words)}))\s+$")
-    return Patterns(scan_pattern(table), hedge_before, re.compile(r"(?<![\w-])(?i:between)\s+$"))
+    between = re.compile(r"(?<![\w-])(?i:between)\s+$")
+    return Patterns(scan_pattern(table), HedgeFinder(table), between)
 
 
 def _token(match: re.Match[str]) -> Token | None:
@@ -201,12 +199,13 @@ def _token(match: re.Match[str]) -> Token | None:
         return Token("multiple", start, end, value, start, end, phrase=match.group())
     if kind != "num":
         return None
-    currency = match.group("cur")
-    digits = match.group("digits")
-    scale, abbreviation = match.group("scale"), match.group("abbr")
-    unit_abbreviation = (match.group("uabbr") or "").strip() or None
+    currency, digits, scale, abbreviation, unit_abbreviation, percent, words = match.group(
+        "cur", "digits", "scale", "abbr", "uabbr", "pct", "words"
+    )
+    unit_abbreviation = (unit_abbreviation or "").strip() or None
     number_start = match.start("digits") if digits else match.start("words")
-    number_end = match.start("pct") if match.group("pct") else end
+    number_end = match.start("pct") if percent else end
+    factor = 1.0
     if digits:
         value = parse_digits(digits)
         if abbreviation and abbreviation.strip() in ("m", "b") and not currency:
@@ -215,9 +214,11 @@ def _token(match: re.Match[str]) -> Token | None:
             if unit_abbreviation is None:
                 return None
             abbreviation = None
-        value *= scale_value(scale, abbreviation)
+        factor = scale_value(scale, abbreviation)
+        value *= factor
     else:
-        value = parse_words(match.group("words"))
+        value = parse_words(words)
+    scaled = bool(scale or abbreviation)
     return Token(
         "number",
         start,
@@ -227,12 +228,10 @@ def _token(match: re.Match[str]) -> Token | None:
         number_end,
         phrase=match.group(),
         currency=CURRENCY_SYMBOLS[currency.strip()] if currency else None,
-        percent=bool(match.group("pct")),
-        digits=digits if digits and not (scale or abbreviation) else None,
-        scaled=bool(scale or abbreviation),
-        magnitude=scale_value(scale, abbreviation)
-        if (scale or abbreviation)
-        else (magnitude(digits) if digits else 1.0),
+        percent=bool(percent),
+        digits=digits if digits and not scaled else None,
+        scaled=scaled,
+        magnitude=factor if scaled else (magnitude(digits) if digits else 1.0),
         words=not digits,
         unit_abbreviation=unit_abbreviation,
     )
@@ -249,7 +248,7 @@ def find_quantities(text: str, vocabulary: Vocabulary | None = None) -> list[Qua
     compiled = patterns(table)
     tokens = [token for match in compiled.scan.finditer(text) if (token := _token(match))]
     found = build_quantities(
-        text, tokens, table, compiled.hedge_before, compiled.between, vocabulary.units
+        text, tokens, table, compiled.hedges, compiled.between, vocabulary.units
     )
     return [Quantity(*fields) for fields in found]
 

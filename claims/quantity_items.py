@@ -1,15 +1,16 @@
-"""From scanned numerals to quantities: ranges, hedges, nouns, units, exclusions.
+"""From scanned numerals to quantities: hedges, nouns, units, lists and exclusions.
 
-:mod:`claims.quantities` scans a text once into :class:`Token` s; this module
-pairs them into ranges, reads the hedge and the counted noun around each and
-drops what is not a claim. Policies are listed in :mod:`claims.quantities`.
+:mod:`claims.quantities` scans a text once into :class:`~claims.quantity_tokens.Token` s;
+this module reads each (or each pair, with :mod:`claims.quantity_pairs`) into a quantity:
+the hedge and the counted noun around it, the "a/an" items of a list it opens, and drops
+what is not a claim. Policies are listed in :mod:`claims.quantities`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from claims.distractors import (
     after_proper_name,
@@ -18,36 +19,12 @@ from claims.distractors import (
     is_appositive_age,
     is_year_like,
 )
-from claims.hedges import HedgeTable, interval, normalise, vague_value
-from claims.nouns import find_noun, find_rate, word_set
-from claims.units import canonical_unit, is_time_unit, rate_unit
+from claims.hedges import HedgeFinder, HedgeTable, interval, normalise, vague_value
+from claims.nouns import find_noun, word_set
+from claims.quantity_pairs import is_scoreline, range_of, ratio_of
+from claims.quantity_tokens import Found, Token, unit_and_noun
+from claims.units import is_time_unit
 
-#: (start, end, value, low, high, qualifier, unit, noun, number_start, number_end)
-Found = tuple[int, int, float, float, float, str, str, str | None, int, int]
-
-
-@dataclass(slots=True)
-class Token:
-    """One scanned numeral, vague phrase, fraction or multiple, before interpretation."""
-
-    kind: str  # number | vague | fraction | multiple
-    start: int
-    end: int
-    value: float
-    number_start: int
-    number_end: int
-    phrase: str = ""
-    currency: str | None = None
-    percent: bool = False
-    #: the digits when written plainly (no scale word), for year and identifier checks
-    digits: str | None = None
-    scaled: bool = False
-    magnitude: float = 1.0
-    words: bool = False
-    unit_abbreviation: str | None = None
-
-
-_CONNECTOR = re.compile(r"\s*(?P<conn>[-–—]|\s(?i:to|or|and)\s)\s*")
 _HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
 _ENUMERATION = re.compile(
     r"(?:\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|as\s+well\s+as)\s+)(?P<art>(?i:an?))\s+"
@@ -61,20 +38,6 @@ ONE_IDIOMS = word_set(
 #: "the two nations", "their three sons": a small spelled-out number after a definite
 #: word refers back to things already named; it is not a new figure.
 _DEFINITE_BEFORE = re.compile(r"(?i:\b(?:the|these|those)\s+)$")
-_UNIT_ABBREVIATIONS = {
-    "km": "kilometer",
-    "kg": "kilogram",
-    "m": "meter",
-    "mm": "millimeter",
-    "cm": "centimeter",
-    "C": "degree_Celsius",
-    "°C": "degree_Celsius",
-    "°F": "degree_Fahrenheit",
-    "km/h": "kilometer / hour",
-    "kph": "kilometer / hour",
-    "mph": "mile / hour",
-    "p": "GBX",
-}
 #: "double"/"triple" are multiples only when hedged or before what they multiply
 #: ("nearly double", "double the share"); otherwise they are adjectives ("a double blow").
 _MULTIPLIED_AFTER = re.compile(r"\s+(?i:the|that|its|their|his|her|what|a|an)\b")
@@ -85,111 +48,6 @@ _DURATION_PREPOSITIONS = frozenset({"over", "under", "above", "below"})
 _SHARE_OF = re.compile(r"\s+of\b")
 #: "12% below 2019 levels": a year after a comparison word is a point in time, not a count.
 _COMPARISONS = frozenset({"above", "below"})
-#: "1 in 5 adults", "nine out of ten": one ratio, not two counts.
-_RATIO_LINK = re.compile(r"\s+(?i:in|out\s+of)\s+")
-
-
-def _compatible(a: Token, b: Token) -> bool:
-    if a.currency and b.currency and a.currency != b.currency:
-        return False
-    if a.percent and not b.percent:
-        return False
-    return not ((a.currency and b.percent) or (a.percent and b.currency))
-
-
-def _range(text: str, a: Token, b: Token, between: re.Pattern[str]) -> tuple[float, int] | None:
-    """(low, start) when ``a`` and ``b`` form one range, else None."""
-    link = _CONNECTOR.fullmatch(text, a.end, b.start)
-    if link is None or not _compatible(a, b):
-        return None
-    opener = between.search(text, max(0, a.start - 12), a.start)
-    connector = link.group("conn").strip().lower()
-    if connector == "and" and opener is None:
-        return None
-    if connector != "or" and opener is None and change_verb_before(text, a.start):
-        return None
-    low = a.value
-    if not a.scaled and b.magnitude > 1 and low < 1000 and low * b.magnitude <= b.value:
-        low *= b.magnitude
-    if low > b.value:
-        return None
-    return low, opener.start() if opener is not None else a.start
-
-
-def _plain_count(token: Token) -> bool:
-    """A whole number written plainly: no currency, percent, scale or decimals."""
-    plain = not (token.currency or token.percent or token.scaled or token.unit_abbreviation)
-    return plain and (token.words or bool(token.digits and token.digits.isdigit()))
-
-
-def _scoreline(text: str, a: Token, b: Token) -> bool:
-    """Whether ``a`` and ``b`` are a result written "2-1" ("a 2-1 win", "drew 1-1").
-
-    A score lists the larger side first, so "a-b" with a >= b cannot be a range; no rule
-    compares scores, and reading each side as a count would invent claims.
-    """
-    if text[a.end : b.start] not in ("-", "–") or a.words or b.words:
-        return False
-    small = all(len(t.digits or "") <= 2 for t in (a, b))
-    return small and _plain_count(a) and _plain_count(b) and a.value >= b.value
-
-
-def _ratio(
-    text: str,
-    a: Token,
-    b: Token,
-    table: HedgeTable,
-    hedge_before: re.Pattern[str],
-    definitions: Sequence[str],
-) -> Found | None:
-    """ "1 in 5 adults", "nine out of ten": one dimensionless share, hedge included."""
-    if _RATIO_LINK.fullmatch(text, a.end, b.start) is None:
-        return None
-    if not (_plain_count(a) and _plain_count(b) and 0 < a.value < b.value and a.value <= 20):
-        return None
-    unit, noun, end, _ = _unit_and_noun(text, b, b.end, False, definitions)
-    if is_time_unit(unit):  # "2 in 10 minutes" is a pace, not a share
-        return None
-    start, kind = a.start, None
-    hedge = hedge_before.search(text, max(0, start - 40), start)
-    if hedge is not None:
-        kind, start = table.kind_of(hedge.group("hedge")), hedge.start("hedge")
-    value = a.value / b.value
-    qualifier, low, high = interval(kind, value, table.approx_margin)
-    return (start, end, value, low, high, qualifier, "dimensionless", noun, a.number_start,
-            b.number_end)  # fmt: skip
-
-
-def _unit_and_noun(
-    text: str, token: Token, end: int, singular: bool, definitions: Sequence[str]
-) -> tuple[str, str | None, int, bool]:
-    """(unit, noun, end, has_noun_unit) for the words after a numeral ending at ``end``."""
-    if token.currency:
-        unit, noun = token.currency, None
-    elif token.percent:
-        return "percent", None, end, False
-    elif token.unit_abbreviation:
-        unit = canonical_unit(_UNIT_ABBREVIATIONS[token.unit_abbreviation], definitions)
-        noun = None
-    elif token.kind == "multiple":
-        return "dimensionless", None, end, False
-    else:
-        found = find_noun(text, end, definitions, singular=singular)
-        if found is None:
-            unit, noun = "dimensionless", None
-        else:
-            unit, noun, end = found.unit or "dimensionless", found.text, found.end
-    has_unit = unit != "dimensionless"
-    money = bool(token.currency) or unit.isupper()
-    for _ in range(2):
-        rate = find_rate(text, end, definitions, money=money)
-        if rate is None or rate.unit is None:
-            break
-        unit, end = rate_unit(unit, rate.unit, definitions), rate.end
-        if noun is None and not is_time_unit(rate.unit):
-            # "$2,000 for each soldier" counts soldiers; "$800 a month" counts no one.
-            noun = rate.text
-    return unit, noun, end, has_unit
 
 
 def value_below_ten(token: Token) -> bool:
@@ -218,11 +76,10 @@ def _keep(
     if token.kind != "number":
         return True
     phrase = token.phrase.strip().lower()
-    definite = _DEFINITE_BEFORE.search(text, max(0, start - 8), start) is not None
-    compound = text[token.end : token.end + 1] == "-"  # "the three-match series"
-    small_word = token.words and value_below_ten(token)
-    if small_word and definite and not compound and not is_time_unit(unit):
-        return False
+    if token.words and value_below_ten(token) and not is_time_unit(unit):
+        compound = text[token.end : token.end + 1] == "-"  # "the three-match series"
+        if not compound and _DEFINITE_BEFORE.search(text, max(0, start - 8), start):
+            return False
     if token.digits and is_appositive_age(text, token.start, token.end):
         return False
     if phrase == "one":
@@ -243,31 +100,31 @@ def _single(
     text: str,
     token: Token,
     table: HedgeTable,
-    hedge_before: re.Pattern[str],
+    hedges: HedgeFinder,
     definitions: Sequence[str],
 ) -> Found | None:
     start, end, value = token.start, token.end, token.value
     if token.kind == "vague":
         low, high = map(float, table.vague_interval(token.phrase) or (0.0, 0.0))
-        unit, noun, end, has_unit = _unit_and_noun(text, token, end, False, definitions)
+        unit, noun, end, has_unit = unit_and_noun(text, token, end, False, definitions)
         if noun is None and low < 10 and not _PARTITIVE.match(text, end):
             return None
         return (start, end, vague_value(low, high), low, high, "vague", unit, noun, start, end)
     kind = None
-    hedge = None
+    hedge_words = None
     if token.kind in ("number", "fraction", "multiple"):
-        hedge = hedge_before.search(text, max(0, start - 40), start)
+        hedge = hedges.before(text, start)
         if hedge is not None:
-            kind, start = table.kind_of(hedge.group("hedge")), hedge.start("hedge")
+            hedge_words = normalise(hedge.text)
+            kind, start = table.kind_of(hedge_words), hedge.start
         after = _HEDGE_AFTER.match(text, end)
         if after is not None and kind is None:
             kind = table.kind_of(after.group().strip().lstrip("-"))
             end = after.end()
-    unit, noun, end, has_unit = _unit_and_noun(text, token, end, value == 1, definitions)
-    preposition = hedge is not None and normalise(hedge.group("hedge")) in _DURATION_PREPOSITIONS
-    if preposition and is_time_unit(unit):
+    unit, noun, end, has_unit = unit_and_noun(text, token, end, value == 1, definitions)
+    if hedge_words in _DURATION_PREPOSITIONS and is_time_unit(unit):
         kind, start = None, token.start
-    compared = hedge is not None and normalise(hedge.group("hedge")) in _COMPARISONS
+    compared = hedge_words in _COMPARISONS
     if compared and token.digits and is_year_like(token.digits) and not has_unit:
         return None
     if not _keep(text, token, start, kind is not None, noun, unit, has_unit):
@@ -325,7 +182,7 @@ def build_quantities(
     text: str,
     tokens: Sequence[Token],
     table: HedgeTable,
-    hedge_before: re.Pattern[str],
+    hedges: HedgeFinder,
     between: re.Pattern[str],
     definitions: Sequence[str],
 ) -> list[Found]:
@@ -338,25 +195,23 @@ def build_quantities(
         item: Found | None = None
         paired = None
         if token.kind == "number" and following is not None and following.kind == "number":
-            if _scoreline(text, token, following):
+            if is_scoreline(text, token, following):
                 index += 2
                 continue
-            ratio = _ratio(text, token, following, table, hedge_before, definitions)
+            ratio = ratio_of(text, token, following, table, hedges, definitions)
             if ratio is not None:
                 found.append(ratio)
                 index += 2
                 continue
-            paired = _range(text, token, following, between)
+            paired = range_of(text, token, following, between)
         if paired is not None and following is not None:
             low, start = paired
-            merged = Token(
-                **{
-                    **_fields(following),
-                    "currency": following.currency or token.currency,
-                    "percent": following.percent or token.percent,
-                }
+            merged = dataclasses.replace(
+                following,
+                currency=following.currency or token.currency,
+                percent=following.percent or token.percent,
             )
-            unit, noun, end, has_unit = _unit_and_noun(
+            unit, noun, end, has_unit = unit_and_noun(
                 text, merged, following.end, False, definitions
             )
             both_years = all(t.digits and is_year_like(t.digits) for t in (token, following))
@@ -376,7 +231,7 @@ def build_quantities(
                 )
             index += 2
         else:
-            item = _single(text, token, table, hedge_before, definitions)
+            item = _single(text, token, table, hedges, definitions)
             index += 1
         if item is None:
             continue
@@ -392,7 +247,3 @@ def build_quantities(
         if not kept or entry[0] >= kept[-1][1]:
             kept.append(entry)
     return kept
-
-
-def _fields(token: Token) -> dict[str, object]:
-    return {name: getattr(token, name) for name in Token.__slots__}
