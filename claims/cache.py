@@ -1,4 +1,4 @@
-"""A cache of extracted claim rows, so a second run over unchanged articles is quick.
+"""A cache of extracted claims, so a second run over unchanged articles is quick.
 
 Entries are keyed by the article (id, path, metadata, body), the vocabulary's
 fingerprint and a hash of the extractor's own source, so editing an article, the
@@ -16,10 +16,13 @@ import math
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claims.articles import Article
 from claims.vocab import Vocabulary
+
+if TYPE_CHECKING:
+    from claims.table import Columns
 
 DEFAULT_CACHE_DIR = ".numcheck-cache"
 _FLOAT_COLUMNS = ("value", "low", "high")
@@ -36,7 +39,7 @@ def extractor_version() -> str:
 
 
 class ClaimCache:
-    """Claim rows per article, stored as one JSON file per key under ``directory``."""
+    """Claims per article (table columns), stored as one JSON file per key under ``directory``."""
 
     def __init__(self, directory: str | os.PathLike[str], vocabulary: Vocabulary) -> None:
         self.directory = Path(directory)
@@ -63,28 +66,29 @@ class ClaimCache:
     def _file(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
-    def get(self, article: Article) -> list[dict[str, Any]] | None:
-        """The cached rows of ``article``, or None (a damaged entry counts as a miss)."""
+    def get(self, article: Article) -> Columns | None:
+        """The cached columns of ``article``, or None (a damaged entry counts as a miss)."""
         try:
-            rows = json.loads(self._file(self.key(article)).read_text(encoding="utf-8"))
+            stored = json.loads(self._file(self.key(article)).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             self.misses += 1
             return None
-        if not isinstance(rows, list):
+        columns = _decode(stored)
+        if columns is None:
             self.misses += 1
             return None
         self.hits += 1
-        return [_decode(row) for row in rows]
+        return columns
 
-    def put(self, article: Article, rows: list[dict[str, Any]]) -> None:
-        """Store ``rows``; failures to write (read-only folder) are silently ignored."""
+    def put(self, article: Article, columns: Columns) -> None:
+        """Store ``columns``; failures to write (read-only folder) are silently ignored."""
         target = self._file(self.key(article))
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             _ensure_gitignore(self.directory)
             handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump([_encode(row) for row in rows], stream)
+                json.dump({column: _encode(values) for column, values in columns.items()}, stream)
             os.replace(temporary, target)
         except OSError:
             return
@@ -96,19 +100,29 @@ def _ensure_gitignore(directory: Path) -> None:
         marker.write_text("# numcheck's extraction cache: safe to delete\n*\n", encoding="utf-8")
 
 
-def _encode(row: dict[str, Any]) -> dict[str, Any]:
-    out = {}
-    for key, value in row.items():
-        if isinstance(value, float) and not math.isfinite(value):
-            value = repr(value)
-        elif hasattr(value, "isoformat"):
-            value = None if str(value) == "NaT" else value.isoformat()
-        out[key] = value
-    return out
+def _encode(values: list[Any]) -> list[Any]:
+    return [_encode_value(value) for value in values]
 
 
-def _decode(row: dict[str, Any]) -> dict[str, Any]:
+def _encode_value(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if hasattr(value, "isoformat"):
+        return None if str(value) == "NaT" else value.isoformat()
+    return value
+
+
+def _decode(stored: Any) -> Columns | None:
+    """The columns of a stored entry; None unless it holds every column, all of one length."""
+    from claims.table import COLUMNS  # pandas: imported only once claims are being read
+
+    if not isinstance(stored, dict) or not all(
+        isinstance(stored.get(column), list) for column in COLUMNS
+    ):
+        return None
+    columns: Columns = {column: stored[column] for column in COLUMNS}
+    if len({len(values) for values in columns.values()}) > 1:
+        return None
     for column in _FLOAT_COLUMNS:
-        if isinstance(row.get(column), str):
-            row[column] = float(row[column])
-    return row
+        columns[column] = [float(v) if isinstance(v, str) else v for v in columns[column]]
+    return columns

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -37,9 +37,21 @@ COLUMNS: dict[str, str] = {
 QUALIFIERS = ("exact", "approx", "upper", "lower", "range", "vague")
 
 
+#: A claims table as one list per column (every name of :data:`COLUMNS`), rows aligned.
+Columns = dict[str, list[Any]]
+
+
 def build_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     """A claims table from row mappings holding (at least) every column in :data:`COLUMNS`."""
-    frame = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
+    rows = list(rows)
+    return table_from_columns({column: [row.get(column) for row in rows] for column in COLUMNS})
+
+
+def table_from_columns(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
+    """A claims table from one sequence per column of :data:`COLUMNS`, rows aligned."""
+    frame = pd.DataFrame(
+        {column: columns[column] for column in COLUMNS}, columns=list(COLUMNS), dtype=object
+    )
     for column, dtype in COLUMNS.items():
         series = frame[column]
         if dtype == "datetime64[ns]":

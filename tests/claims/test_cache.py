@@ -16,39 +16,38 @@ from claims.vocab import Vocabulary
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Replace real extraction by a recorder that returns one fixed row per article."""
+    """Replace real extraction by a recorder that returns one fixed claim per article."""
     calls: list[str] = []
 
-    def fake_rows(article: Article, vocabulary: Vocabulary) -> list[dict[str, Any]]:
+    def fake_columns(article: Article, vocabulary: Vocabulary) -> dict[str, list[Any]]:
         calls.append(article.id)
-        return [
-            {
-                "claim_id": f"{article.id}:0",
-                "article": article.id,
-                "line": 1,
-                "col": 1,
-                "start": 0,
-                "end": 3,
-                "text": article.body[:3],
-                "sentence": article.body,
-                "published": None,
-                "publisher": None,
-                "value": 12.0,
-                "low": 12.0,
-                "high": math.inf,
-                "qualifier": "lower",
-                "unit": "person",
-                "noun": None,
-                "metric": None,
-                "entity": None,
-                "source": None,
-                "reported_by": None,
-                "period": None,
-                "path": None,
-            }
-        ]
+        row = {
+            "claim_id": f"{article.id}:0",
+            "article": article.id,
+            "line": 1,
+            "col": 1,
+            "start": 0,
+            "end": 3,
+            "text": article.body[:3],
+            "sentence": article.body,
+            "published": None,
+            "publisher": None,
+            "value": 12.0,
+            "low": 12.0,
+            "high": math.inf,
+            "qualifier": "lower",
+            "unit": "person",
+            "noun": None,
+            "metric": None,
+            "entity": None,
+            "source": None,
+            "reported_by": None,
+            "period": None,
+            "path": None,
+        }
+        return {column: [value] for column, value in row.items()}
 
-    monkeypatch.setattr(pipeline, "article_rows", fake_rows)
+    monkeypatch.setattr(pipeline, "article_columns", fake_columns)
     return calls
 
 
@@ -91,3 +90,16 @@ def test_damaged_entry_is_a_miss_not_a_crash(tmp_path: Path, counted: list[str])
     pipeline.extract_articles([article], vocabulary, cache)
     assert counted == ["a", "a"]
     assert (tmp_path / ".gitignore").exists()
+
+
+def test_an_entry_missing_a_column_is_a_miss(tmp_path: Path, counted: list[str]) -> None:
+    vocabulary = Vocabulary()
+    article = Article.from_text("At least 12 ships.", id="a")
+    cache = ClaimCache(tmp_path, vocabulary)
+    pipeline.extract_articles([article], vocabulary, cache)
+    entry = next(tmp_path.rglob("*.json"))
+    entry.write_text('{"claim_id": ["a:0"]}', encoding="utf-8")
+    table = pipeline.extract_articles([article], vocabulary, cache)
+    assert counted == ["a", "a"]
+    assert cache.misses == 2
+    assert list(table["claim_id"]) == ["a:0"]
