@@ -32,6 +32,7 @@ from claims.attribution_finder import (
     AttributionFinder,
     span_gap,
     spans_overlap,
+    trigger_kind,
 )
 from claims.cues import Hit
 from claims.names import (
@@ -116,12 +117,12 @@ def attribute_sentences(
     if needed is None:
         for match in TRIGGER.finditer(text):
             index = bisect.bisect_right(starts, match.start()) - 1
-            triggered.setdefault(index, set()).add(match.lastgroup or "")
+            triggered.setdefault(index, set()).add(trigger_kind(match))
     else:
         for index, (start, end) in enumerate(layout.sentences):
             if needed[index]:
                 for match in TRIGGER.finditer(text, start, end):
-                    triggered.setdefault(index, set()).add(match.lastgroup or "")
+                    triggered.setdefault(index, set()).add(trigger_kind(match))
     current: Attribution | None = None
     antecedents = _Antecedents(text, hits)
     paragraph = -1

@@ -135,28 +135,50 @@ _DOCUMENT_ADJECTIVES = (
 _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _VERB_TRIE = trie_pattern(VERBS.split("|"))
 #: words that announce an attribution; a sentence without any is not parsed further
+_FIGURE_WORDS = trie_pattern(["figure", "estimate", "count", "tally", "assessment"])
+_PASSIVE_BY = "set given estimated provided issued published released compiled conducted"
+_AUTHORED_DOCUMENTS = (
+    "survey surveys poll polls study studies results projection projections statistics "
+    "figures data report reports analysis assessment estimate estimates"
+)
+# tries rather than flat alternations: the trigger scan tries them at many positions
 _AUTHORED = (
-    r"(?:(?:set|given|estimated|provided|issued|published|released|compiled|conducted)"
-    r"(?:\s+(?:on|in|last|this)\s+\w+)?\s+by"
-    r"|(?:surveys?|polls?|study|studies|results|projections?|statistics|figures|data|report|"
-    r"reports|analysis|assessment|estimates?)\s+(?:(?:released|published|compiled|issued|"
-    r"conducted)\s+)?(?:by|from))"
+    rf"(?:(?:{trie_pattern(_PASSIVE_BY.split())})(?:\s+(?:on|in|last|this)\s+\w+)?\s+by"
+    rf"|(?:{trie_pattern(_AUTHORED_DOCUMENTS.split())})\s+(?:(?:released|published|compiled|"
+    r"issued|conducted)\s+)?(?:by|from))"
 )
-_TRIGGER_FIRST = "".join(
-    sorted(
-        {verb[0] for verb in VERBS.split("|")}
-        | {"a", "A", "c", "'", "’"}
-        | {word[0] for word in re.split(r"[\s|]+", f"set given issued figures data {_PARTICIPLES}")}
-    )
-)
+#: the words that announce an attribution, and which patterns they can start
+_TRIGGER_KINDS: dict[str, str] = {
+    **dict.fromkeys(VERBS.split("|"), "verb"),
+    **dict.fromkeys(_PARTICIPLES.split("|"), "participle"),
+    "citing": "citing",
+    "cited": "citing",
+    "according to": "according",
+    **{f"{word} of": "figure_of" for word in ("figure", "estimate", "count", "tally")},
+    **{f"{word} by": "authored" for word in _PASSIVE_BY.split()},
+    **dict.fromkeys(["published", "released", "compiled", "conducted", "issued"], "authored"),
+    **{
+        f"{document} {by}": "authored"
+        for document in _AUTHORED_DOCUMENTS.split()
+        for by in ("by", "from")
+    },
+}
+_TRIGGER_FIRST = "".join(sorted({word[0] for word in _TRIGGER_KINDS} | {"A", "'", "’"}))
+#: one trie of every trigger word (the scan runs over whole texts, and a trie fails at most
+#: positions after a character or two), plus the possessive "X's report"
 TRIGGER = re.compile(
-    # the first-character class lets most positions fail before any alternative is tried;
-    # "estimated by" is authorship, so that alternative comes before the verbs
-    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?:(?P<authored>{_AUTHORED})|(?P<verb>{_VERB_TRIE})"
-    rf"|(?P<according>[Aa]ccording\s+to)|(?P<citing>citing|cited)|(?P<participle>{_PARTICIPLES}))\b"
-    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b)"
-    r"|(?P<figure_of>(?<=\s)(?:figure|estimate|count|tally|assessment)\s+of\b))"
+    rf"(?=[{_TRIGGER_FIRST}])(?:\b(?P<word>{trie_pattern(_TRIGGER_KINDS, ['according to'])})\b"
+    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
 )
+
+
+def trigger_kind(match: re.Match[str]) -> str:
+    """The kind of a :data:`TRIGGER` match: "verb", "according", "authored", ..."""
+    if match.lastgroup == "possessive":
+        return "possessive"
+    return _TRIGGER_KINDS[" ".join(match.group().lower().split())]
+
+
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
 
 #: "according to Article 4 of the agreement" cites a document's clause, not a claimant
@@ -228,7 +250,7 @@ class AttributionFinder:
             rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which)\s+[^,.;]{{1,60}}|{name}),)?"
         )
         self.subject = re.compile(
-            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:the|it|they|he|she|officials|an?)\b)"
+            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:(?:the|it|they|he|she|officials)\b|an?\s+(?:spokes|official)))"
             rf"(?P<name>(?:the\s+)?{named}{owned}|{_ANAPHOR}{owned}){appositive}"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
@@ -269,7 +291,7 @@ class AttributionFinder:
         # "rejected the NIS figure of 1,100": a claim quoted as someone's figure
         self.figure_of = re.compile(
             rf"(?<![\w'’])(?P<name>{name})(?:['’]s)?\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"
-            rf"(?:figure|estimate|count|tally|assessment)\s+of\s+(?=\S)"
+            rf"(?:{_FIGURE_WORDS})\s+of\s+(?=\S)"
         )
         # "Yonhap, which cited the NIS" relays like "Yonhap, citing the NIS"
         self.citing = re.compile(
