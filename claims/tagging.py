@@ -121,17 +121,17 @@ class _Context:
         self.sources: list[SentenceSources] = attribute_sentences(
             text, self.layout, _finder(compiled), source_hits, held
         )
-        named = [(hit.start, hit.end) for hit in source_hits]
+        entity_hits = _find_in(compiled.entities, text, paragraph_ranges)
+        # a source alias spelt exactly like an entity alias ("Penhallow employs 1,150
+        # people") names a claimant only where the text makes it one ("Penhallow said")
+        entity_spans = {(hit.start, hit.end) for hit in entity_hits}
+        named = [
+            (hit.start, hit.end) for hit in source_hits if (hit.start, hit.end) not in entity_spans
+        ]
         for sentence in self.sources:
             for attribution in sentence.stated:
                 named.extend(attribution.names)
-        self.entities = EntityChooser(
-            text,
-            _find_in(compiled.entities, text, paragraph_ranges),
-            named,
-            self.phrases,
-            layout,
-        )
+        self.entities = EntityChooser(text, entity_hits, named, self.phrases, layout)
         self.periods = find_periods(text)
         self.period_starts = [period.start for period in self.periods]
         self._sentence_texts: dict[Span, str] = {}

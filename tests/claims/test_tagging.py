@@ -479,3 +479,14 @@ def test_a_neighbours_cue_stays_inside_its_clause() -> None:
         vocabulary=ELECTION,
     )
     assert (votes.metric, spoiled.metric) == ("votes", None)
+
+
+def test_a_company_that_is_also_a_source_is_an_entity_where_it_does_not_speak() -> None:
+    vocabulary = Vocabulary.from_mapping(
+        {
+            "entities": {"halvern": ["Halvern"], "brightwell": ["Brightwell"]},
+            "sources": {"halvern": ["Halvern"], "brightwell": ["Brightwell"]},
+        }
+    )
+    text = "Brightwell bought a rival. Halvern employs 1,150 people at three plants."
+    assert tag_one(text, q(text, "1,150 people"), vocabulary).entity == "halvern"
