@@ -182,6 +182,14 @@ def _is_count(dimensions: tuple[tuple[str, float], ...] | None) -> bool:
     )
 
 
+def is_money_metric(metric: Metric, definitions: tuple[str, ...]) -> bool:
+    """Whether ``metric`` is counted in a currency ("USD", "GBP"), not per something."""
+    dimensions = _dimensions(metric.unit, definitions)
+    return bool(dimensions) and all(
+        dimension.startswith("[currency") and exponent == 1 for dimension, exponent in dimensions
+    )
+
+
 def _is_per_unit_of(
     metric_dims: tuple[tuple[str, float], ...] | None,
     quantity_dims: tuple[tuple[str, float], ...] | None,

@@ -11,6 +11,9 @@ ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) 
    ("77 soldiers were killed");
 3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence.
 
+A percentage that no metric fits takes a money metric whose cue governs it or shares its
+clause, as that metric's change ("revenue rose 9%"); its unit stays percent.
+
 Ties go to the nearest cue (characters between cue and figure), then to the cue before the
 figure. A cue inside another figure's phrase belongs to that figure, except that a bare
 figure (no unit, no noun) counts what a figure of its own clause counts, at rank 3 ("67 of
@@ -35,7 +38,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claims.attribution import AttributionFinder, SentenceSources, attribute_sentences
-from claims.cues import CompiledVocabulary, FormMatcher, Hit, compile_vocabulary, metric_fit
+from claims.cues import (
+    CompiledVocabulary,
+    FormMatcher,
+    Hit,
+    compile_vocabulary,
+    is_money_metric,
+    metric_fit,
+)
 from claims.entities import EntityChooser
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
@@ -214,6 +224,13 @@ class _Context:
             )
             if fit is not None:
                 return hit.key, fit.unit
+        if quantity.unit == "percent":
+            # "revenue rose 9%", "shares fell 3.2%": a percentage next to a money metric's
+            # cue is that metric's change; the unit stays percent, so no rule compares it
+            # with the amounts themselves
+            for rank, _, _, _, hit in sorted(ranked, key=lambda item: item[:4]):
+                if rank <= 2 and is_money_metric(vocabulary.metrics[hit.key], self.definitions):
+                    return hit.key, None
         return None, None
 
     def _negated(self, quantity: Quantity) -> bool:

@@ -490,3 +490,29 @@ def test_a_company_that_is_also_a_source_is_an_entity_where_it_does_not_speak() 
     )
     text = "Brightwell bought a rival. Halvern employs 1,150 people at three plants."
     assert tag_one(text, q(text, "1,150 people"), vocabulary).entity == "halvern"
+
+
+MARKET = Vocabulary.from_mapping(
+    {
+        "metrics": {
+            "revenue": {"unit": "USD", "cues": ["revenue"]},
+            "vote_share": {"unit": "percent", "cues": ["of the vote"]},
+        },
+    }
+)
+
+
+def test_a_percentage_next_to_a_money_metric_is_its_change() -> None:
+    text = "Quarterly revenue rose 9% to $14.2bn."
+    tags = tag_one(text, q(text, "9%", "percent"), MARKET)
+    assert (tags.metric, tags.unit) == ("revenue", None)
+
+
+def test_a_percentage_metric_beats_a_money_metric_for_a_percentage() -> None:
+    text = "Revenue aside, the party won 38.4% of the vote."
+    assert tag_one(text, q(text, "38.4%", "percent"), MARKET).metric == "vote_share"
+
+
+def test_a_percentage_far_from_a_money_cue_takes_no_metric() -> None:
+    text = "Revenue was flat, the firm said; separately, 12% of staff left."
+    assert tag_one(text, q(text, "12%", "percent"), MARKET).metric is None
