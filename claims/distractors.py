@@ -153,14 +153,26 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n]")
 _APPOSITIVE_AGE_BEFORE = re.compile(r"[A-Za-z]{2,}, $")
 
 
-def is_appositive_age(text: str, start: int, end: int) -> bool:
-    """Whether a plain number is an age set off by commas: "Mara Holt, 56, told"."""
+#: a group of people and an age limit: "voters under 35", "children aged under 15"
+_AGE_LIMIT_BEFORE = re.compile(
+    r"\b(?:voters|children|people|adults|pensioners|women|men|girls|boys|patients|residents"
+    r"|workers|students|drivers|those|anyone|everyone|users|smokers|babies|infants|teenagers)"
+    r"\s+(?:aged\s+)?(?:under|over|below|above|younger\s+than|older\s+than)\s+$",
+    re.IGNORECASE,
+)
+
+
+def is_age(text: str, start: int, end: int, noun: str | None = None) -> bool:
+    """Whether a plain number is an age: set off by commas ("Mara Holt, 56, told") or the
+    limit of a group of people with no counted noun after it ("voters under 35")."""
     digits = text[start:end]
     if not (digits.isdigit() and len(digits) <= 3 and int(digits) < 130):
         return False
-    return text[end : end + 1] == "," and bool(
-        _APPOSITIVE_AGE_BEFORE.search(text, max(0, start - 20), start)
-    )
+    if text[end : end + 1] == "," and _APPOSITIVE_AGE_BEFORE.search(
+        text, max(0, start - 20), start
+    ):
+        return True
+    return noun is None and _AGE_LIMIT_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
 def is_year_like(digits: str) -> bool:

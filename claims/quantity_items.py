@@ -16,7 +16,7 @@ from claims.distractors import (
     after_proper_name,
     after_time_preposition,
     change_verb_before,
-    is_appositive_age,
+    is_age,
     is_year_like,
 )
 from claims.hedges import HedgeFinder, HedgeTable, interval, normalise, vague_value
@@ -28,6 +28,9 @@ from claims.units import is_time_unit
 _HEDGE_AFTER = re.compile(r"(?i:\s+or\s+(?:more|over|so|fewer|less)\b|-?plus\b|\+|\s+plus\b)")
 _ENUMERATION = re.compile(
     r"(?:\s*,\s*(?:(?i:and)\s+)?|\s+(?i:and|as\s+well\s+as)\s+)(?P<art>(?i:an?))\s+"
+)
+_STATEMENT_AFTER = re.compile(
+    r"\s+(?:(?:also|later|then)\s+)?(?:said|says|told|added|adds|noted|stated|confirmed)\b"
 )
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:the|this|that|any|no|every|each|which)\s+)$")
 #: "one" before these is a pronoun or an idiom, not a count ("if one party is attacked").
@@ -80,7 +83,7 @@ def _keep(
         compound = text[token.end : token.end + 1] == "-"  # "the three-match series"
         if not compound and _DEFINITE_BEFORE.search(text, max(0, start - 8), start):
             return False
-    if token.digits and is_appositive_age(text, token.start, token.end):
+    if token.digits and is_age(text, token.start, token.end, noun):
         return False
     if phrase == "one":
         if noun is None or noun.lower() in ONE_IDIOMS:
@@ -159,6 +162,9 @@ def _enumerated(
             return found
         noun = find_noun(text, link.end("art"), definitions, singular=True)
         if noun is None or noun.end > limit or (noun.unit or "dimensionless") != unit:
+            return found
+        if _STATEMENT_AFTER.match(text, noun.end):
+            # "about 430 vacancies, a spokesman said": a claimant, not a listed item
             return found
         art_start, art_end = link.span("art")
         found.append(

@@ -433,3 +433,28 @@ def test_works_without_a_vocabulary() -> None:
 
 def test_empty_text_has_no_quantities() -> None:
     assert find_quantities("", VOCABULARY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vaal leads among voters under 35, the poll found.",
+        "Children aged under 15 made up a third of admissions.",
+        "People over 75 were asked to stay indoors.",
+    ],
+)
+def test_the_age_limit_of_a_group_of_people_is_no_claim(text: str) -> None:
+    assert [q for q in found(text) if q.value in (35, 15, 75)] == []
+
+
+def test_a_limit_with_a_counted_noun_is_a_claim() -> None:
+    assert spans("Officials said over 75 soldiers were hurt.") == ["over 75 soldiers"]
+
+
+def test_a_spokesman_after_a_count_is_a_claimant_not_a_listed_item() -> None:
+    assert spans("The unit lost 40 tanks, a spokesman said.") == ["40 tanks"]
+    assert spans("It lost 40 tanks, twelve cars, and a buggy.") == [
+        "40 tanks",
+        "twelve cars",
+        "a buggy",
+    ]
