@@ -49,7 +49,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claims.cues import FormMatcher, Hit, trie_pattern
+from claims.cues import FormMatcher, Hit, fold_case, trie_pattern
 from claims.names import (
     ANAPHOR_NOUNS,
     DEFINITE_ONLY,
@@ -176,7 +176,8 @@ def trigger_kind(match: re.Match[str]) -> str:
     """The kind of a :data:`TRIGGER` match: "verb", "according", "authored", ..."""
     if match.lastgroup == "possessive":
         return "possessive"
-    return _TRIGGER_KINDS[" ".join(match.group().lower().split())]
+    # fold_case: case-blind matching also lets "accordİng to" through
+    return _TRIGGER_KINDS.get(fold_case(match.group()), "")
 
 
 _INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -101,8 +102,14 @@ class FormMatcher:
         if surface in self._surface_keys:
             return self._surface_keys[surface]
         normal = _normalise(surface)
+        if normal not in self._key_of:
+            # case-blind matching lets "kİlled" or "ſaid" through; lower() gives "ki̇lled"
+            normal = fold_case(surface)
         exact = self._exact.get(normal)
-        key = None if exact and " ".join(surface.split()) not in exact else self._key_of[normal]
+        if normal not in self._key_of or (exact and " ".join(surface.split()) not in exact):
+            key = None
+        else:
+            key = self._key_of[normal]
         self._surface_keys[surface] = key
         return key
 
@@ -112,6 +119,13 @@ class FormMatcher:
 
 def _normalise(form: str) -> str:
     return " ".join(form.split()).lower()
+
+
+def fold_case(form: str) -> str:
+    """``form`` normalised with compatibility letters folded and combining marks dropped:
+    "kİlled" -> "killed", "ſaid" -> "said" (what the case-blind tries also accept)."""
+    decomposed = unicodedata.normalize("NFKD", form)
+    return _normalise("".join(char for char in decomposed if not unicodedata.combining(char)))
 
 
 @dataclass(frozen=True)

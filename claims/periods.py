@@ -230,7 +230,9 @@ def find_periods(text: str) -> list[Period]:
     found: list[Period] = []
     for starter in _STARTER.finditer(text):
         position = starter.start()
-        for pattern, make in _PATTERNS_BY_STARTER[starter.group().lower()]:
+        # case-blind matching also lets "İn" or "ſince" through, which lower() does not
+        # map back to a starter: those are no period words
+        for pattern, make in _PATTERNS_BY_STARTER.get(starter.group().lower(), ()):
             match = pattern.match(text, position)
             period = make(match) if match else None
             if period is not None:

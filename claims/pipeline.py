@@ -17,6 +17,7 @@ from claims.quantities import find_quantities
 from claims.relations import relations_for_claims
 from claims.table import COLUMNS, Columns, table_from_columns
 from claims.tagging import tag_quantities
+from claims.tries import ascii_case_letters
 from claims.vocab import Vocabulary, load_vocabulary
 
 RulesLike = Vocabulary | Mapping[str, Any] | str | os.PathLike[str] | None
@@ -38,7 +39,7 @@ def resolve_vocabulary(rules: RulesLike) -> Vocabulary:
 
 def article_columns(article: Article, vocabulary: Vocabulary) -> Columns:
     """The claims of one article as table columns (:data:`claims.table.COLUMNS`), text order."""
-    text = article.body
+    text = ascii_case_letters(article.body)
     quantities = find_quantities(text, vocabulary)
     tags = tag_quantities(text, quantities, vocabulary)
     published = pd.Timestamp(article.published) if article.published else pd.NaT

@@ -17,6 +17,17 @@ from collections.abc import Iterable
 
 #: Characters outside ASCII that Python's ignore-case matching equates with an ASCII letter.
 _CASE_EXTRAS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+_TO_ASCII = str.maketrans({"\u0130": "I", "\u0131": "i", "\u212a": "K", "\u017f": "s"})
+
+
+def ascii_case_letters(text: str) -> str:
+    """``text`` with the letters of :data:`_CASE_EXTRAS` written as their ASCII letter.
+
+    Case-blind patterns match "mİllİon" or "ſaid", but ``lower()`` does not turn them into
+    the words the lookup tables hold ("mi̇lli̇on"); one character for one keeps every offset.
+    """
+    return text.translate(_TO_ASCII)
+
 
 #: A trie node: (character, what it matches) -> child node. What it matches is the
 #: characters of a letter in any case ("Aa"), or a ready pattern for a space ("\s+") and for

@@ -26,6 +26,7 @@ from claims.relations.percents import find_percents
 from claims.relations.rates import find_rates
 from claims.relations.sums import find_sums
 from claims.sentences import TextLayout
+from claims.tries import ascii_case_letters
 
 #: Relation kinds in the order they are found (and listed); each is a built-in check.
 FINDERS: dict[str, Callable[[Scan], list[Relation]]] = {
@@ -151,7 +152,8 @@ def relations_for_claims(articles: Iterable[Article], claims: pd.DataFrame) -> p
         if group is None or len(group) < 2:
             continue
         quantities = [_quantity(*fields) for fields in group]
-        rows.extend(relation_rows(article.id, find_relations(article.body, quantities)))
+        body = ascii_case_letters(article.body)
+        rows.extend(relation_rows(article.id, find_relations(body, quantities)))
     return relation_table(rows)
 
 

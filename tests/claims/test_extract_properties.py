@@ -5,12 +5,13 @@ interval holds its value, and every row's text is the body at its offsets."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claims.articles import Article
+from claims.articles import Article, read_articles
 from claims.pipeline import extract
 from claims.vocab import Vocabulary
 
@@ -61,3 +62,16 @@ def test_extract_does_not_depend_on_article_order(first: str, second: str) -> No
     articles = [Article.from_text(second, id="a1"), Article.from_text(first, id="a0")]
     backward = extract(articles, VOCABULARY)
     pd.testing.assert_frame_equal(_canonical(forward), _canonical(backward))
+
+
+# letters that case-blind matching equates with ASCII ones but lower() does not map back
+_CASE_FOLD_SWAPS = [("i", "İ"), ("s", "ſ"), ("k", "\u212a"), ("I", "ı")]
+
+
+def test_letters_that_only_fold_to_ascii_never_break_extraction() -> None:
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    articles = read_articles([seeds]).articles
+    for old, new in _CASE_FOLD_SWAPS:
+        swapped = [Article.from_text(a.body.replace(old, new), id=a.id) for a in articles]
+        table = extract(swapped, rules=seeds.parent / "rules.yaml")
+        assert set(table["article"]) <= {a.id for a in articles}

@@ -83,3 +83,8 @@ def test_number_value(word: str, value: int | None) -> None:
 @given(st.integers(min_value=2, max_value=999), st.sampled_from(["day", "week", "month"]))
 def test_any_digit_count_of_units_is_labelled_in_digits(count: int, unit: str) -> None:
     assert labels(f"it happened in {count} {unit}s") == [f"{count} {unit}s"]
+
+
+@pytest.mark.parametrize("text", ["İn November 300 troops left.", "ſince October 300 left."])
+def test_exotic_case_folds_of_starter_words_never_raise(text: str) -> None:
+    assert all(period.label for period in find_periods(text))
