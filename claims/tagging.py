@@ -80,6 +80,8 @@ _GLUE_AFTER = re.compile(
 )
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+#: "twice", "threefold", "double": a factor, which counts nothing of its own
+_MULTIPLE_WORD = re.compile(r"(?i:twice|thrice|double|triple|fold\b|times\b)")
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
@@ -191,6 +193,8 @@ class _Context:
         high = bisect.bisect_left(self.metric_starts, sentence[1])
         ranked = []
         bare = quantity.unit == "dimensionless" and quantity.noun is None
+        # a factor ("nearly twice") may say what it multiplies, but stays dimensionless
+        factor = _MULTIPLE_WORD.search(self.text, quantity.number_start, quantity.end)
         for hit in self.metric_hits[low:high]:
             inside = hit.start < phrase[1] and hit.end > phrase[0]
             before = hit.end <= phrase[0]
@@ -223,7 +227,7 @@ class _Context:
                 definitions=self.definitions,
             )
             if fit is not None:
-                return hit.key, fit.unit
+                return hit.key, None if factor else fit.unit
         if quantity.unit == "percent":
             # "revenue rose 9%", "shares fell 3.2%": a percentage next to a money metric's
             # cue is that metric's change; the unit stays percent, so no rule compares it

@@ -516,3 +516,14 @@ def test_a_percentage_metric_beats_a_money_metric_for_a_percentage() -> None:
 def test_a_percentage_far_from_a_money_cue_takes_no_metric() -> None:
     text = "Revenue was flat, the firm said; separately, 12% of staff left."
     assert tag_one(text, q(text, "12%", "percent"), MARKET).metric is None
+
+
+def test_a_factor_takes_a_metric_but_stays_dimensionless() -> None:
+    text = "At least 40 soldiers were killed, nearly twice the toll of March."
+    killed, factor = tag(
+        text,
+        q(text, "At least 40 soldiers", "person", "soldiers"),
+        q(text, "nearly twice"),
+    )
+    assert (killed.metric, killed.unit) == ("killed", None)
+    assert factor.unit is None
