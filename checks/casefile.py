@@ -7,6 +7,8 @@ passes in CI passes for users too.
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -122,11 +124,22 @@ def _case_lines(root: yaml.Node | None) -> list[int]:
 def read_rule_file_raw(path: Path | None = None) -> dict[str, Any]:
     """The parsed mapping of a rule file (default: the default one), validated first by
     the hardened loader so that a hostile file is refused before anything else reads it."""
-    from checks.rules.load import default_rule_path, load_rule_file
+    from checks.rules.load import default_rule_path
 
     target = Path(path) if path is not None else Path(default_rule_path())
-    load_rule_file(target)
-    return yaml.safe_load(target.read_text(encoding="utf-8")) or {}
+    stat = target.stat()
+    # a case file runs dozens of cases against one rule file: parse it once per version;
+    # each caller gets its own copy, since cases may build on it
+    return copy.deepcopy(_parsed_rule_file(str(target.resolve()), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed_rule_file(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    """The validated, parsed rule file at ``path`` as of ``mtime_ns`` and ``size``."""
+    from checks.rules.load import load_rule_file
+
+    load_rule_file(Path(path))
+    return yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
 
 
 def run_case(case: RuleCase, rule_file_raw: Mapping[str, Any] | None = None) -> list[str]:
