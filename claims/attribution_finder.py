@@ -313,6 +313,7 @@ class AttributionFinder:
         """
         found: list[Attribution] = []
         consumed: list[Span] = []
+        sentence = text[start:end]  # for cheap substring tests before costlier patterns
         if "citing" in kinds:
             for match in self.citing.finditer(text, start, end):
                 relay = self.relay_before_citing.search(text, start, match.start())
@@ -344,13 +345,13 @@ class AttributionFinder:
                     continue
                 found.append(self._make(text, match, hits, relay_group="relay"))
             # most sentences name no role before a comma: test that first, cheaply
-            if _TITLE_BEFORE_COMMA.search(text, start, end):
+            if "," in sentence and _TITLE_BEFORE_COMMA.search(text, start, end):
                 for match in self.titled.finditer(text, start, end):
                     found.append(self._make(text, match, hits, extra_group="role"))
         patterns = []
         if "authored" in kinds:
             patterns.append(self.authored)
-        if "verb" in kinds and " by " in text[start:end]:
+        if "verb" in kinds and " by " in sentence:
             patterns.append(self.put_by)
         if "according" in kinds:
             patterns.append(self.according)
@@ -368,12 +369,13 @@ class AttributionFinder:
                 attribution = self._make(text, match, hits)
                 if attribution.source is None or not _DOCUMENT_PART.match(attribution.source):
                     found.append(attribution)
-        if "verb" in kinds and "reported by" in text[start:end]:
+        if "verb" in kinds and "reported by" in sentence:
             for match in self.reported_by.finditer(text, start, end):
                 relay = self._name(text, *match.span("name"), hits)
                 found = _attach_relay(found, relay, match)
         found = _deduplicate(found)
-        if "verb" in kinds or "participle" in kinds:
+        shared_subject = " and " in sentence or " but " in sentence or "participle" in kinds
+        if shared_subject or any(a.anaphor in _PRONOUNS for a in found):
             found = self._add_elliptic(text, start, end, hits, found)
         return found
 
