@@ -229,7 +229,7 @@ class AttributionFinder:
         # run of capitalised words; testing first characters keeps the scan over text cheap.
         firsts = _first_letters(sources)
         unit = (
-            rf"(?:(?=[{firsts}]){sources.compact_alternation}(?![\w])|(?=[A-Z(]){_CAPITALISED})"
+            rf"(?:(?=[{firsts}]){sources.alternation}(?![\w])|(?=[A-Z(]){_CAPITALISED})"
             if sources
             else _CAPITALISED
         )

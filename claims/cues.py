@@ -69,16 +69,14 @@ class FormMatcher:
                 self._key_of.setdefault(normal, key)
                 if _ACRONYM.fullmatch(form.strip()):
                     self._exact.setdefault(normal, set()).add(" ".join(form.split()))
-        #: a case-insensitive trie of the forms, for embedding in larger patterns; a trie
-        #: rather than a flat alternation because Python's regex engine tries alternatives
-        #: one by one at every position
-        self.alternation = trie_pattern((), any_case=self._key_of) if self._key_of else r"(?!x)x"
-        #: the same forms as a plain trie inside ``(?i:...)``: a fraction of the size, for
-        #: patterns that embed it many times (a case-class trie of a few hundred aliases is
-        #: tens of kilobytes, and compiling a dozen such patterns took seconds)
-        self.compact_alternation = (
-            rf"(?i:{trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
-        )
+        #: the forms as a plain trie inside ``(?i:...)``, for embedding in larger patterns: a
+        #: fraction of the size of the case-class trie :attr:`pattern` uses (that one is tens
+        #: of kilobytes for a few hundred aliases, and a dozen patterns embedding it took
+        #: seconds to compile); a trie rather than a flat alternation because Python's regex
+        #: engine tries alternatives one by one at every position
+        self.alternation = rf"(?i:{trie_pattern(self._key_of)})" if self._key_of else r"(?!x)x"
+        # matched on its own at every position, the case-class trie is the faster one
+        any_case = trie_pattern((), any_case=self._key_of) if self._key_of else r"(?!x)x"
         firsts = {form[0] for form in self._key_of}
         if firsts and all(char.isalnum() or char == "_" for char in firsts):
             # a cheap first-character test before the trie: most positions fail at once
@@ -86,7 +84,7 @@ class FormMatcher:
             start = rf"\b(?=[{first_set}])"
         else:
             start = r"(?<![\w$])"
-        self.pattern = re.compile(rf"{start}{self.alternation}(?![\w$])")
+        self.pattern = re.compile(rf"{start}{any_case}(?![\w$])")
 
     def forms(self) -> tuple[str, ...]:
         """The normalised surface forms, longest first."""
