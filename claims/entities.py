@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from claims.cues import Hit
@@ -59,9 +60,6 @@ _LOCATIVE = re.compile(
 )
 
 _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
-#: how often a text must name an entity for it to be the text's topic (step 7); company
-#: stories often name the company once and then say "the carmaker", "it"
-TOPIC_MENTIONS = 1
 
 
 class EntityChooser:
@@ -212,11 +210,8 @@ def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
 
 
 def _topic(hits: Sequence[Hit]) -> str | None:
-    """The entity the text names most often (claimants' names included), the first named
-    on a tie; None when no entity is named at least :data:`TOPIC_MENTIONS` times."""
-    counts: dict[str, int] = {}
-    for hit in hits:
-        counts[hit.key] = counts.get(hit.key, 0) + 1
-    # dicts keep insertion order, so max() settles a tie on the first entity named
-    topic = max(counts, key=counts.__getitem__) if counts else None
-    return topic if topic is not None and counts[topic] >= TOPIC_MENTIONS else None
+    """The entity ``hits`` name most often, the first named on a tie; None for no hits.
+    One mention is enough: company stories name the company once, then say "the carmaker"."""
+    counts = Counter(hit.key for hit in hits)
+    # Counter keeps first-seen order, so max() settles a tie on the first entity named
+    return max(counts, key=counts.__getitem__) if counts else None
