@@ -193,31 +193,26 @@ class _Context:
         high = bisect.bisect_left(self.metric_starts, sentence[1])
         ranked = []
         bare = quantity.unit == "dimensionless" and quantity.noun is None
-        # a factor ("nearly twice") may say what it multiplies, but stays dimensionless
-        factor = _MULTIPLE_WORD.search(self.text, quantity.number_start, quantity.end)
         for hit in self.metric_hits[low:high]:
-            inside = hit.start < phrase[1] and hit.end > phrase[0]
             before = hit.end <= phrase[0]
+            if hit.start < phrase[1] and hit.end > phrase[0]:
+                ranked.append((0, 0, not before, hit.start, hit))
+                continue
+            gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
             in_clause = clause[0] <= hit.start < clause[1]
-            if not inside and self._in_other_phrase(hit, phrase):
+            if self._in_other_phrase(hit, phrase):
                 # a bare figure counts what its neighbour in the clause counts: "67 of the
                 # 150 seats", "52,310 votes ... against 43,980"
-                if not (bare and in_clause):
-                    continue
-                gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
-                ranked.append((2, gap[1] - gap[0], not before, hit.start, hit))
+                if bare and in_clause:
+                    ranked.append((2, gap[1] - gap[0], not before, hit.start, hit))
                 continue
-            if inside:
-                rank, distance = 0, 0
-            else:
-                gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
-                glue = _GLUE_BEFORE if before else _GLUE_AFTER
-                governs = glue.fullmatch(self.text, *gap) is not None
-                rank = 1 if governs else 2 if in_clause else 3
-                distance = gap[1] - gap[0]
-            ranked.append((rank, distance, not before, hit.start, hit))
+            glue = _GLUE_BEFORE if before else _GLUE_AFTER
+            governs = glue.fullmatch(self.text, *gap) is not None
+            rank = 1 if governs else 2 if in_clause else 3
+            ranked.append((rank, gap[1] - gap[0], not before, hit.start, hit))
+        ranked.sort(key=lambda item: item[:4])
         vocabulary = self.compiled.vocabulary
-        for rank, _, _, _, hit in sorted(ranked, key=lambda item: item[:4]):
+        for rank, _, _, _, hit in ranked:
             fit = metric_fit(
                 vocabulary.metrics[hit.key],
                 quantity.unit,
@@ -227,12 +222,14 @@ class _Context:
                 definitions=self.definitions,
             )
             if fit is not None:
+                # a factor ("nearly twice") may say what it multiplies, but stays dimensionless
+                factor = _MULTIPLE_WORD.search(self.text, quantity.number_start, quantity.end)
                 return hit.key, None if factor else fit.unit
         if quantity.unit == "percent":
             # "revenue rose 9%", "shares fell 3.2%": a percentage next to a money metric's
             # cue is that metric's change; the unit stays percent, so no rule compares it
             # with the amounts themselves
-            for rank, _, _, _, hit in sorted(ranked, key=lambda item: item[:4]):
+            for rank, _, _, _, hit in ranked:
                 if rank <= 2 and is_money_metric(vocabulary.metrics[hit.key], self.definitions):
                     return hit.key, None
         return None, None
