@@ -37,11 +37,29 @@ def resolve_vocabulary(rules: RulesLike) -> Vocabulary:
     return load_vocabulary(Path(rules))
 
 
+def _as_written(sentences: list[str], matched: str, body: str) -> list[str]:
+    """Each sentence of ``matched`` (``body`` with letters made ASCII) as ``body`` has it."""
+    written = []
+    position = 0
+    for sentence in sentences:
+        found = matched.find(sentence, position)
+        if found < 0:
+            found = matched.find(sentence)
+        written.append(body[found : found + len(sentence)] if found >= 0 else sentence)
+        position = max(found, 0)
+    return written
+
+
 def article_columns(article: Article, vocabulary: Vocabulary) -> Columns:
     """The claims of one article as table columns (:data:`claims.table.COLUMNS`), text order."""
+    # matching reads a copy with a few exotic letters made ASCII (same length, same offsets);
+    # the table shows the text as written
     text = ascii_case_letters(article.body)
     quantities = find_quantities(text, vocabulary)
     tags = tag_quantities(text, quantities, vocabulary)
+    sentences = [tag.sentence for tag in tags]
+    if text != article.body:
+        sentences = _as_written(sentences, text, article.body)
     published = pd.Timestamp(article.published) if article.published else pd.NaT
     count = len(quantities)
     positions = [article.position(quantity.start) for quantity in quantities]
@@ -52,8 +70,8 @@ def article_columns(article: Article, vocabulary: Vocabulary) -> Columns:
         "col": [col for _, col in positions],
         "start": [quantity.start for quantity in quantities],
         "end": [quantity.end for quantity in quantities],
-        "text": [text[quantity.start : quantity.end] for quantity in quantities],
-        "sentence": [tag.sentence for tag in tags],
+        "text": [article.body[quantity.start : quantity.end] for quantity in quantities],
+        "sentence": sentences,
         "published": [published] * count,
         "publisher": [article.publisher] * count,
         "value": [quantity.value for quantity in quantities],

@@ -75,3 +75,8 @@ def test_letters_that_only_fold_to_ascii_never_break_extraction() -> None:
         swapped = [Article.from_text(a.body.replace(old, new), id=a.id) for a in articles]
         table = extract(swapped, rules=seeds.parent / "rules.yaml")
         assert set(table["article"]) <= {a.id for a in articles}
+        bodies = {a.id: a.body for a in swapped}
+        for row in table.itertuples():
+            # the table shows the text as written, exotic letters and all
+            assert row.text == bodies[row.article][row.start : row.end]
+            assert row.sentence in bodies[row.article]
