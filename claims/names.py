@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -34,6 +35,8 @@ _ACRONYM_WITH_DOTS = re.compile(r"(?:[A-Z]\.)+")
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
+# names recur across a text's sentences and across articles: trim each spelling once
+@functools.lru_cache(maxsize=4096)
 def clean_name(name: str) -> str:
     """A name as written, trimmed of "the", titles, a possessive and end punctuation."""
     words = name.split()
@@ -62,6 +65,7 @@ PLURAL_ANAPHORS = frozenset(["they", "we", "officials", "sources"])
 #: plural nouns that stand for an earlier claimant only after "the": "Researchers said"
 #: opening a sentence introduces new people, "the researchers said" refers back
 DEFINITE_ONLY = frozenset(["scientists", "researchers", "authors"])
+_ANAPHOR_NOUN_SET = frozenset(ANAPHOR_NOUNS.split("|"))
 
 
 def is_anaphor(cleaned: str) -> bool:
@@ -71,5 +75,5 @@ def is_anaphor(cleaned: str) -> bool:
     return (
         lowered in _GENERIC
         or lowered in PERSONAL_ANAPHORS
-        or lowered.removeprefix("a ").removeprefix("an ") in ANAPHOR_NOUNS.split("|")
+        or lowered.removeprefix("a ").removeprefix("an ") in _ANAPHOR_NOUN_SET
     )

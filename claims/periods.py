@@ -29,7 +29,7 @@ month"): a rate carries its time in its unit. Number words become digits ("three
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claims.tries import initials_guard, trie_pattern
@@ -225,18 +225,23 @@ _STARTER = re.compile(
 )
 
 
-def find_periods(text: str) -> list[Period]:
-    """Every period phrase in ``text``, in text order, overlaps resolved to the longest."""
+def find_periods(text: str, spans: Sequence[tuple[int, int]] | None = None) -> list[Period]:
+    """Every period phrase in ``text``, in text order, overlaps resolved to the longest.
+
+    With ``spans`` (sorted, not overlapping), only phrases starting inside them are found
+    (they may end beyond): a tagger needs the periods near its figures only.
+    """
     found: list[Period] = []
-    for starter in _STARTER.finditer(text):
-        position = starter.start()
-        # case-blind matching also lets "İn" or "ſince" through, which lower() does not
-        # map back to a starter: those are no period words
-        for pattern, make in _PATTERNS_BY_STARTER.get(starter.group().lower(), ()):
-            match = pattern.match(text, position)
-            period = make(match) if match else None
-            if period is not None:
-                found.append(period)
+    for start, end in spans if spans is not None else [(0, len(text))]:
+        for starter in _STARTER.finditer(text, start, end):
+            position = starter.start()
+            # case-blind matching also lets "İn" or "ſince" through, which lower() does not
+            # map back to a starter: those are no period words
+            for pattern, make in _PATTERNS_BY_STARTER.get(starter.group().lower(), ()):
+                match = pattern.match(text, position)
+                period = make(match) if match else None
+                if period is not None:
+                    found.append(period)
     return _longest_first(found)
 
 

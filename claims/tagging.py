@@ -82,6 +82,9 @@ _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", 
 _NEGATION = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "twice", "threefold", "double": a factor, which counts nothing of its own
 _MULTIPLE_WORD = re.compile(r"(?i:twice|thrice|double|triple|fold\b|times\b)")
+#: how far before a figure a period phrase holding its number may start ("in the three days
+#: to Sunday, ...")
+_PERIOD_REACH = 80
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
@@ -144,7 +147,10 @@ class _Context:
             for attribution in sentence.stated:
                 named.extend(attribution.names)
         self.entities = EntityChooser(text, entity_hits, named, self.phrases, layout)
-        self.periods = find_periods(text)
+        # a figure looks for its period in its own clause and just before its number
+        self.periods = find_periods(
+            text, _merge([(max(start - _PERIOD_REACH, 0), end) for start, end in sentence_ranges])
+        )
         self.period_starts = [period.start for period in self.periods]
         self._sentence_texts: dict[Span, str] = {}
 
@@ -258,7 +264,7 @@ class _Context:
         return self.periods[low:high]
 
     def _is_period(self, quantity: Quantity) -> bool:
-        for period in self._nearby_periods(quantity.start - 80, quantity.end):
+        for period in self._nearby_periods(quantity.start - _PERIOD_REACH, quantity.end):
             if (
                 period.number_start >= 0
                 and period.number_start < quantity.number_end

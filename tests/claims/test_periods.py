@@ -88,3 +88,14 @@ def test_any_digit_count_of_units_is_labelled_in_digits(count: int, unit: str) -
 @pytest.mark.parametrize("text", ["İn November 300 troops left.", "ſince October 300 left."])
 def test_exotic_case_folds_of_starter_words_never_raise(text: str) -> None:
     assert all(period.label for period in find_periods(text))
+
+
+def test_spans_limit_where_periods_start_not_where_they_end() -> None:
+    text = "In May the port was shut. Since October 2024 it has handled 40 ships in two weeks."
+    second = text.index("Since")
+    found = find_periods(text, [(second, second + 10)])
+    # "in two weeks" starts outside the span; "since October 2024" starts inside, ends beyond
+    assert [period.label for period in found] == [labels(text)[1]]
+    assert found[0].end > second + 10
+    assert find_periods(text, []) == []
+    assert find_periods(text, [(0, len(text))]) == find_periods(text)
