@@ -46,6 +46,10 @@ from claims.sentences import Span, TextLayout
 
 __all__ = ["Attribution", "AttributionFinder", "SentenceSources", "attribute_sentences"]
 
+#: how far from an alias a role phrase naming it may stand ("the country's largest port
+#: operator, Kerrow Terminals")
+_ROLE_REACH = 40
+
 
 @dataclass
 class SentenceSources:
@@ -208,9 +212,11 @@ class _Antecedents:
         for earlier, names in reversed(self.stated):
             if head and re.search(rf"\b{re.escape(head)}\b", names):
                 return earlier
-        if current is not None:
-            return current
+        # an alias naming the noun ("the federation" after "the Dockers' Federation") is
+        # surer than the claimant carried into the sentence, who is named otherwise
         found = self._alias_before(attribution.start, head)
+        if found is None:
+            found = current
         if found is None and self.stated:
             found = self.stated[-1][0]
         if found is None and attribution.alias is not None:
@@ -223,11 +229,19 @@ class _Antecedents:
         if not head:
             return None
         pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
+        role_before = re.compile(rf"\b{re.escape(head)},\s*$", re.IGNORECASE)
+        role_after = re.compile(rf",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b")
         for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
             hit = self.hits[position]
             # a generic alias ("the ministry") is itself an anaphor, not the name sought
-            if pattern.search(self.text, hit.start, hit.end) and not is_anaphor(
+            named = pattern.search(self.text, hit.start, hit.end) and not is_anaphor(
                 clean_name(self.text[hit.start : hit.end])
-            ):
+            )
+            # "the port operator, Kerrow Terminals," / "Halvern, the carmaker," name the
+            # alias by the anaphor's noun
+            introduced = role_before.search(
+                self.text, max(hit.start - _ROLE_REACH, 0), hit.start
+            ) or role_after.match(self.text, hit.end, hit.end + _ROLE_REACH)
+            if named or introduced:
                 return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
         return None

@@ -82,7 +82,9 @@ _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|cla
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
 #: "Russia put troops on the front line"
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
-_PUT_ESTIMATE = re.compile(r"[^.;]{0,80}?\bat\s+(?:[a-z]+\s+){0,3}[$€£¥₩\d]")
+#: a character of the same sentence: a full stop only inside a number ("46.2%")
+_IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
+_PUT_ESTIMATE = re.compile(rf"{_IN_SENTENCE}{{0,80}}?\bat\s+(?:[a-z]+\s+){{0,3}}[$€£¥₩\d]")
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
@@ -108,8 +110,9 @@ _TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{_TITLE_NOUNS})\s*,")
 #: "..., telling reporters that ..."
 _PARTICIPLES = "saying|telling|adding|noting|arguing|warning|claiming|estimating|insisting"
 _ELLIPTIC = re.compile(
-    r"\b(?:and|but)\s+(?:(?:also|later|then|further)\s+)?(?:said|told|added|warned|estimated|"
-    rf"insisted|claimed|stated|noted|put)\b|,\s*(?:{_PARTICIPLES})\b"
+    r"\b(?:and|but)\s+(?:(?:also|later|then|further|(?:last|this|on)\s+[A-Za-z]+)\s+)?"
+    r"(?:said|told|added|warned|estimated|insisted|claimed|stated|noted|put|reported|announced)\b"
+    rf"|,\s*(?:{_PARTICIPLES})\b"
 )
 _DEFINITE = re.compile(r"[Tt]he\s")
 _OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
@@ -137,6 +140,7 @@ _CAPITALISED = r"(?:[A-Z][\w.\-]*(?:['’]s(?=\s+[A-Z]))?|\([A-Z][\w.\-]*\))"
 _VERB_TRIE = trie_pattern(VERBS.split("|"))
 #: words that announce an attribution; a sentence without any is not parsed further
 _FIGURE_WORDS = trie_pattern(["figure", "estimate", "count", "tally", "assessment"])
+_SURVEYS = trie_pattern(["survey", "poll", "study", "census", "count", "review", "analysis"])
 _PASSIVE_BY = "set given estimated provided issued published released compiled conducted"
 _AUTHORED_DOCUMENTS = (
     "survey surveys poll polls study studies results projection projections statistics "
@@ -183,7 +187,10 @@ def trigger_kind(match: re.Match[str]) -> str:
     return _TRIGGER_KINDS.get(word) or _TRIGGER_KINDS.get(fold_case(word), "")
 
 
-_INVERTED_HINT = re.compile(r",\s*(?:said|says|reported|added|noted|stated|wrote)\s")
+#: a comma (or a quotation's last mark) before an inverted statement verb: ', said X',
+#: '...," said X', '...?" said X'
+_INVERTED_START = r"(?:,[\"”’']?|[?!][\"”’'])\s*"
+_INVERTED_HINT = re.compile(rf"{_INVERTED_START}(?:said|says|reported|added|noted|stated|wrote)\s")
 
 #: "according to Article 4 of the agreement" cites a document's clause, not a claimant
 _DOCUMENT_PART = re.compile(r"(?:Article|Section|Clause|Chapter|Paragraph|Annex|Part)\b")
@@ -211,6 +218,10 @@ class Attribution:
     #: the source key of a vocabulary alias spelt like the anaphor ("the pollster"), the
     #: last resort when no earlier claimant fits
     alias: str | None = None
+    #: credited to the sentence's opening subject through a later verb, a subject that is
+    #: also what the sentence is about ("Penhallow employs 1,150 people and reported ..."):
+    #: its name does not stop it being a figure's entity
+    opening: bool = False
 
 
 def span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -273,7 +284,7 @@ class AttributionFinder:
         )
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
         self.put_by = re.compile(
-            rf"\b(?:put|estimated|given)\s+at\s+[^.;]{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
+            rf"\b(?:put|estimated|given)\s+at\s+{_IN_SENTENCE}{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
             r"(?:(?:senior|top|unnamed|anonymous)\s+)?"
             rf"(?P<name>{named_or_anaphor})"
         )
@@ -281,11 +292,14 @@ class AttributionFinder:
         # "according to figures from the health service" credits the publisher of the data
         self.according = re.compile(
             rf"\b[Aa]ccording\s+to\s+(?:(?:the\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?"
-            rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+)?"
+            rf"(?:{_DOCUMENTS}|statistics)\s+(?:from|by|of|released\s+by|published\s+by)\s+"
+            # "according to a survey of 40 shops (carried out in May) by the WFP"
+            rf"|(?:the\s+|an?\s+)?(?:{_DOCUMENT_ADJECTIVES}\s+)?(?:{_SURVEYS})\s+of\s+"
+            rf"(?:[^,;]|,(?=\d)){{1,80}}?\bby\s+)?"
             rf"(?:the\s+)?(?P<name>{named_or_anaphor})"
         )
         self.inverted = re.compile(
-            r",\s*(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
+            rf"{_INVERTED_START}(?:said|says|reported|added|noted|stated|wrote)\s+(?:the\s+)?"
             rf"(?P<name>{named_or_anaphor})"
         )
         self.possessive = re.compile(
@@ -434,7 +448,9 @@ class AttributionFinder:
         if first is not None and not _OPENING_GAP.fullmatch(text, start, first.start):
             first = None
         if first is not None:
-            return Attribution(first.start, end, first.key, None, ((first.start, first.end),))
+            return Attribution(
+                first.start, end, first.key, None, ((first.start, first.end),), opening=True
+            )
         name = self.opening_name.match(text, start, limit)
         # "Ukrainian officials": a name and its role words
         # one capitalised word opening a sentence is as often a common noun ("Hospitals")
@@ -442,7 +458,7 @@ class AttributionFinder:
             return None
         span = name.span("name")
         source = self._name(text, *span, hits)
-        return Attribution(span[0], end, source, None, (span,)) if source else None
+        return Attribution(span[0], end, source, None, (span,), opening=True) if source else None
 
     def _make(
         self,

@@ -145,7 +145,8 @@ class _Context:
         ]
         for sentence in self.sources:
             for attribution in sentence.stated:
-                named.extend(attribution.names)
+                if not attribution.opening:
+                    named.extend(attribution.names)
         self.entities = EntityChooser(text, entity_hits, named, self.phrases, layout)
         # a figure looks for its period in its own clause and just before its number
         self.periods = find_periods(

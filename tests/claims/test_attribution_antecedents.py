@@ -241,3 +241,46 @@ def test_the_opening_subject_is_the_first_noun_phrase_not_a_later_alias() -> Non
 def test_a_dateline_does_not_hide_the_opening_subject() -> None:
     text = "LEEDSTON, Feb. 17 -- Civic Pulse (LSE: CVP) bought a rival and said 40 staff would go."
     assert sources(text) == ["pollster"]
+
+
+def test_a_quotation_ending_in_a_comma_then_said_names_the_speaker() -> None:
+    text = '"We have lost 80 tanks in six weeks," said Mara Quell.'
+    assert sources(text) == ["general_staff", "general_staff"]
+
+
+def test_a_definite_noun_stands_for_the_alias_it_introduced() -> None:
+    text = (
+        "The polling firm, Civic Pulse, hired 12 analysts.\n\n"
+        "Police said 14 people were arrested. The firm said 1,200 panellists had joined."
+    )
+    assert sources(text) == [None, "police", "pollster"]
+
+
+def test_an_alias_holding_the_anaphors_noun_beats_the_carried_claimant() -> None:
+    text = (
+        "The Northern Relief Agency appealed for 40 trucks.\n\n"
+        "Police said 14 people were arrested. The agency said 2 trucks were looted."
+    )
+    assert sources(text) == [None, "police", "relief_agency"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turnout was put at 46.2% by the city council.",
+        "Rents rose 4.5%, according to a survey of 1,604 homes carried out in May by the city "
+        "council.",
+    ],
+)
+def test_decimals_and_thousands_do_not_cut_an_attribution_short(text: str) -> None:
+    assert set(sources(text)) == {"city_council"}
+
+
+def test_a_shared_subject_after_a_time_phrase_is_the_claimant_and_stays_the_entity() -> None:
+    vocabulary = Vocabulary.from_mapping(
+        {"entities": {"penhallow": ["Penhallow"]}, "sources": {"penhallow": ["Penhallow"]}}
+    )
+    text = "Penhallow employs 1,150 people and last year reported revenue of £262 million."
+    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
+    assert list(table["source"]) == ["penhallow", "penhallow"]
+    assert list(table["entity"]) == ["penhallow", "penhallow"]
