@@ -9,19 +9,23 @@ The first rule that finds an alias wins (NA when none):
    ("100 North Korean soldiers were killed, and the injured approach 1,000");
 4. the nearest alias before the figure in the sentence, else after it;
 5. the last alias earlier in the same paragraph;
-6. a place name (below) in the sentence;
-7. the text's topic: the entity it names most often, counting the aliases of steps 1-6 and
-   the organisations that speak for themselves ("Halvern Motors said", "Aldgate said"), but
-   not aliases that qualify a claimant ("Freedonian intelligence", "the American
-   estimate"). A company story names the company once, then says "the carmaker", "it".
-   When the text names no entity but in its claimants' names, their entity is the topic:
-   "Lurenia's Health Ministry recorded 6,412 cases" is about Lurenia (an alias qualifying
-   someone else's claim, "the figure given by Sylvania", still counts for nothing).
+6. the text's topic (below), when it has one;
+7. a place name (below) in the sentence, when the text has no topic.
+
+The topic is the entity the text names most often, counting the aliases of steps 1-5, the
+places, and the organisations that speak for themselves ("Halvern Motors said", "Aldgate
+said"), but not aliases that qualify a claimant ("Freedonian intelligence", "the American
+estimate"). A company story names the company once, then says "the carmaker", "it". When
+the text names no entity but in its claimants' names, their entity is the topic: "Lurenia's
+Health Ministry recorded 6,412 cases" is about Lurenia (an alias qualifying someone else's
+claim, "the figure given by Sylvania", still counts for nothing). The topic comes before a
+place: troops "sent to train in eastern Russia" in a story about North Korea's troops are
+North Korean.
 
 Some aliases do not say whom a figure is about and are skipped: those inside a source's
 name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
 American estimate", "a U.S. military official", "the figure given by Seoul"). Place names
-("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 6). The acting
+("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 7). The acting
 side counts like any other alias: in "Ukrainian forces destroyed three buggies" the entity
 is ukraine (the seed acceptance table fixes this reading); a figure's own noun phrase still
 wins ("Ukrainian forces killed 77 North Korean soldiers" -> north_korea).
@@ -125,8 +129,9 @@ class EntityChooser:
             or self._alias_of_other_figure(index, sentence)
             or _nearest_around(primary, phrase, sentence)
             or self._last_primary_before(sentence[0])
-            or _nearest_around(nearby, phrase, sentence)
         )
+        if found is None and self.topic is None:
+            found = _nearest_around(nearby, phrase, sentence)
         return found.key if found else self.topic
 
     def _last_primary_before(self, offset: int) -> Hit | None:

@@ -136,7 +136,8 @@ class _Context:
         self.sources: list[SentenceSources] = attribute_sentences(
             text, self.layout, _finder(compiled), source_hits, held
         )
-        entity_hits = _find_in(compiled.entities, text, paragraph_ranges)
+        # the whole text: the topic (entities step 6) may be named only where no figure is
+        entity_hits = compiled.entities.find(text)
         # a source alias spelt exactly like an entity alias ("Penhallow employs 1,150
         # people") names a claimant only where the text makes it one ("Penhallow said")
         entity_spans = {(hit.start, hit.end) for hit in entity_hits}

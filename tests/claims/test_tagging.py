@@ -416,6 +416,19 @@ def test_place_names_yield_to_the_figures_owner() -> None:
     assert tag_one(text, q(text, "12,000")).entity == "freedonia"
 
 
+def test_the_texts_topic_comes_before_a_place_name() -> None:
+    text = (
+        "Freedonia has mobilised again, officials in the capital said.\n\n"
+        "Around 10,000 soldiers were sent to train in eastern Sylvania."
+    )
+    assert tag_one(text, q(text, "10,000 soldiers", "person", "soldiers")).entity == "freedonia"
+
+
+def test_a_place_name_is_the_last_resort_when_the_text_has_no_topic() -> None:
+    text = "Around 10,000 soldiers were sent to train in eastern Sylvania."
+    assert tag_one(text, q(text, "10,000 soldiers", "person", "soldiers")).entity == "sylvania"
+
+
 def test_alias_of_another_figure_in_the_sentence() -> None:
     text = "At least 100 Freedonian soldiers died fighting for Sylvania, and 900 were injured."
     tags = tag(
@@ -430,7 +443,10 @@ def test_alias_qualifying_a_claimant_is_not_the_entity() -> None:
     text = (
         "Freedonian troops massed.\n\nThe tally rose by 2,000 over the previous Sylvanian estimate."
     )
-    assert tag_one(text, q(text, "2,000")).entity is None
+    # not Sylvania, whose estimate it is, but the text's topic from the first paragraph
+    assert tag_one(text, q(text, "2,000")).entity == "freedonia"
+    second = text[text.index("The") :]
+    assert tag_one(second, q(second, "2,000")).entity is None
 
 
 def test_alias_after_given_by_is_a_claimant() -> None:
