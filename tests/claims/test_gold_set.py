@@ -1,7 +1,8 @@
 """The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
 
-Covers tests/fixtures/gold and the blind set tests/fixtures/gold-blind (written without
-reading the extractor; see its README). The held-out set has tests/claims/test_gold_holdout.py.
+Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind and
+tests/fixtures/gold-blind2 (written without reading the extractor; see their READMEs). The
+held-out set has tests/claims/test_gold_holdout.py.
 """
 
 from __future__ import annotations
@@ -19,14 +20,17 @@ from claims.vocab import load_vocabulary
 
 GOLD = REPO / "tests" / "fixtures" / "gold"
 BLIND = REPO / "tests" / "fixtures" / "gold-blind"
+BLIND2 = REPO / "tests" / "fixtures" / "gold-blind2"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
+BLIND2_TOPICS = (*BLIND_TOPICS, "transport")
 
 
 bench = load_benchmark()
 ITEMS = bench.load_gold(GOLD)
 VOCABULARY = load_vocabulary(GOLD / "rules.yaml")
 BLIND_ITEMS = bench.load_gold(BLIND)
+BLIND2_ITEMS = bench.load_gold(BLIND2)
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,14 @@ SETS = {
         (120, 280),
         ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
     ),
+    "gold-blind2": GoldSet(
+        BLIND2,
+        BLIND2_ITEMS,
+        load_vocabulary(BLIND2 / "rules.yaml"),
+        "blind2-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
 }
 CASES = [
     pytest.param(gold_set, item, id=f"{name}/{item.name}")
@@ -68,16 +80,21 @@ def test_gold_set_size_and_topics() -> None:
     assert sum(len(item.quantities) for item in ITEMS) >= 200
 
 
-def test_blind_set_size_topics_and_relations() -> None:
-    assert len(BLIND_ITEMS) == 16
-    assert {item.name.split("-")[0] for item in BLIND_ITEMS} == set(BLIND_TOPICS)
-    quantities = [q for item in BLIND_ITEMS for q in item.quantities]
+@pytest.mark.parametrize(
+    ("items", "topics"),
+    [(BLIND_ITEMS, BLIND_TOPICS), (BLIND2_ITEMS, BLIND2_TOPICS)],
+    ids=["gold-blind", "gold-blind2"],
+)
+def test_blind_set_size_topics_and_relations(items: list[Any], topics: tuple[str, ...]) -> None:
+    assert len(items) == 16
+    assert {item.name.split("-")[0] for item in items} == set(topics)
+    quantities = [q for item in items for q in item.quantities]
     assert len(quantities) >= 200
     assert {q.qualifier for q in quantities} == set(bench.QUALIFIERS)
     # The set exists to measure tags: most quantities carry one, every tag field is used.
     assert sum(1 for q in quantities if "source" in q.tags) >= len(quantities) / 2
     assert all(any(key in q.tags for q in quantities) for key in bench.TAG_FIELDS)
-    assert all(item.relations is not None for item in BLIND_ITEMS), "relations: [] when none"
+    assert all(item.relations is not None for item in items), "relations: [] when none"
 
 
 @pytest.mark.parametrize("gold_set", SETS.values(), ids=list(SETS))
