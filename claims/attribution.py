@@ -12,11 +12,17 @@ Anaphors ("it said", "the agency added") stand for an earlier claimant:
 - "officials", "they", "sources": only the paragraph's last attribution, since a new
   paragraph may bring in new, unnamed people;
 - "the agency", "the ministry", "the office": the last attribution whose name holds that
-  noun, anywhere earlier in the article; else the paragraph's last attribution; else the
-  last vocabulary source alias holding that noun that the text mentions before it (in the
-  paragraphs parsed: those up to their last figure); else the article's last attribution;
-  else a vocabulary alias spelt like the anaphor itself ("the ministry" listed as an alias:
-  a rule file serves many articles, each with its own ministry, so it comes last).
+  noun, anywhere earlier in the article; else the last vocabulary source alias before it
+  that holds that noun or that the text introduced with it ("the port operator, Kerrow
+  Terminals,"; "Halvern, the carmaker,"); else the paragraph's last attribution; else the
+  article's last attribution; else a vocabulary alias spelt like the anaphor itself ("the
+  ministry" listed as an alias: a rule file serves many articles, each with its own
+  ministry, so it comes last).
+- "its director", "her coach": like "it", "she".
+
+A name kept as written that shortens an alias written out earlier stands for that alias:
+its last words ("the Red Crescent" after "the Mireskan Red Crescent"), its initials ("the
+NIS" after "the National Intelligence Service") or an acronym given in parentheses after it.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from claims.attribution_finder import (
     TRIGGER,
@@ -153,6 +159,11 @@ def attribute_sentences(
     return result
 
 
+def _initials(name: str) -> str:
+    """The capitals starting the words of ``name``: "National Intelligence Service" -> "NIS"."""
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
 def _needed_sentences(layout: TextLayout, wanted: Collection[int] | None) -> list[bool] | None:
     """Per sentence, whether its attributions can reach a wanted sentence (None: all can)."""
     if wanted is None:
@@ -187,7 +198,7 @@ class _Antecedents:
         """``attribution`` itself, or the source its anaphor stands for (source None if
         nothing fits)."""
         if not attribution.anaphoric:
-            return attribution
+            return self._named_earlier(attribution)
         antecedent = self._antecedent(attribution, current)
         if antecedent is None:
             return attribution
@@ -222,6 +233,31 @@ class _Antecedents:
         if found is None and attribution.alias is not None:
             found = Attribution(attribution.start, attribution.end, attribution.alias)
         return found
+
+    def _named_earlier(self, attribution: Attribution) -> Attribution:
+        """``attribution`` with a name kept as written replaced by the alias it shortens:
+        "the Red Crescent" after "the Mireskan Red Crescent", "the NIS" after "the National
+        Intelligence Service (NIS)"."""
+        written = attribution.source
+        if written is None or any(self._hits_between(*name) for name in attribution.names):
+            return attribution  # no name, or a vocabulary alias
+        tail = re.compile(rf"(?<![\w-]){re.escape(written)}$", re.IGNORECASE)
+        acronym = re.compile(rf"\s*\(\s*{re.escape(written)}\s*\)")
+        initials = written.isupper() and " " not in written
+        for position in range(bisect.bisect_left(self.hit_starts, attribution.start) - 1, -1, -1):
+            hit = self.hits[position]
+            if (
+                tail.search(self.text, hit.start, hit.end)
+                or acronym.match(self.text, hit.end)
+                or (initials and _initials(self.text[hit.start : hit.end]) == written)
+            ):
+                return replace(attribution, source=hit.key)
+        return attribution
+
+    def _hits_between(self, start: int, end: int) -> list[Hit]:
+        low = bisect.bisect_left(self.hit_starts, start)
+        high = bisect.bisect_left(self.hit_starts, end)
+        return self.hits[low:high]
 
     def _alias_before(self, offset: int, head: str) -> Attribution | None:
         """The last vocabulary source alias before ``offset`` whose words include ``head``

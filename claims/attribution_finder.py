@@ -6,21 +6,23 @@ role word such as "officials" or "intelligence"):
 
 ==========================================  ==============================================
 "according to NAME"                         source NAME
-"NAME (also|further|would ...) said|says|  source NAME; between NAME and verb may come
-reported|estimates|stated|confirmed|        "(NASDAQ: X)", ", the ...,", ", who ...,",
-noted|claimed|believes|indicates|..."       ", OTHER NAME," (an alias there counts when
-                                            NAME has none)
+"NAME (also|further|would|has since ...)   source NAME; between NAME and verb may come
+said|says|reported|estimates|stated|        "(NASDAQ: X)", ", the ...,", ", who ...,",
+confirmed|noted|claimed|believes|expects|   ", OTHER NAME," (an alias there counts when
+forecast|predicts|warns|..."                NAME has none)
 "The governor, NAME, said", "X's army       source: an alias in the role phrase or NAME,
-chief, NAME, said"                          else NAME as written
-"NAME denied it and said ...", "NAME ...,   source: the sentence's opening subject (an
-saying|telling|adding ..."                  alias in its first 40 characters, or a name of
-                                            two or more capitalised words, or a pronoun);
-                                            only when no attribution comes earlier
+chief, NAME, said", "her coach, NAME, said" else NAME as written
+"NAME denied it and (last year) said ...",  source: the sentence's opening subject (an
+"NAME ..., saying|telling|adding ..."       alias in its first 40 characters, or a name of
+                                            two or more capitalised words not opening with
+                                            a preposition, or a pronoun); only when no
+                                            attribution comes earlier
 "the target set|given|estimated by NAME",   source NAME
 "a survey|poll|projection|data by|from
-NAME"
+NAME", "according to a survey of 40 shops
+(carried out in May) by NAME"
 "the data|figures|survey showed|found"      an anaphor (below); "Video showed" is no claim
-"..., said NAME"                            source NAME
+"..., said NAME", '...," said NAME'         source NAME
 "NAME (now|had) put(s) X at N"              source NAME (only with "at" and a figure:
                                             "Russia put troops on the front" is no claim)
 "NAME's report|assessment|estimate|data"    source NAME ("Seoul's report" -> "Seoul")
@@ -32,7 +34,8 @@ REL, which cited NAME"
 "as reported by REL"                        reported_by REL of the sentence's claim; the
                                             source itself when nobody else is named
 "it|they|the agency|the official|a         an anaphor, resolved by
-spokesman ... said|added|..."               :mod:`claims.attribution`
+spokesman|its director ... said|added|..."  :mod:`claims.attribution` ("..., its director
+                                            said": the sentence's opening subject)
 ==========================================  ==============================================
 
 A name maps to a source key through the longest vocabulary alias inside it; an unknown
@@ -55,6 +58,7 @@ from claims.names import (
     ANAPHOR_NOUNS,
     DEFINITE_ONLY,
     DOCUMENT_ANAPHORS,
+    anaphor_key,
     clean_name,
     is_anaphor,
 )
@@ -66,17 +70,26 @@ VERBS = (
     "believed|indicated|indicates|indicate|added|adds|highlighted|highlights|announced|"
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
     "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds|"
-    "recorded|records|registered|registers|counted|counts|logged"
+    "recorded|records|registered|registers|counted|counts|logged|expects|expected|expect|"
+    "forecast|forecasts|projected|projects|predicted|predicts|predict|warn"
 )
 #: verbs that attribute only when a document is their subject ("the data showed"); "Video
 #: showed 50 soldiers" names no claimant
 _DOCUMENT_VERBS = frozenset(["showed", "shows", "show", "found", "finds"])
 #: verbs that are also nouns: "reports suggest" is not "reports" said by someone
 _NOUN_VERBS = frozenset(
-    ["reports", "report", "claims", "claim", "estimates", "estimate", "notes", "states"]
+    [
+        *("reports", "report", "claims", "claim", "estimates", "estimate", "notes", "states"),
+        *("forecast", "forecasts", "projects"),
+    ]
 )
 #: base forms follow only a plural subject ("officials say"); "the American estimate" is a noun
-_BASE_FORMS = frozenset(["say", "report", "estimate", "claim", "confirm", "believe", "indicate"])
+_BASE_FORMS = frozenset(
+    [
+        *("say", "report", "estimate", "claim", "confirm", "believe", "indicate", "expect"),
+        *("predict", "warn"),
+    ]
+)
 _PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|military)$")
 _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
@@ -88,35 +101,46 @@ _PUT_ESTIMATE = re.compile(rf"{_IN_SENTENCE}{{0,80}}?\bat\s+(?:[a-z]+\s+){{0,3}}
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
-    r"not|only|today|yesterday"
+    r"not|only|today|yesterday|since|meanwhile|already|still|just|repeatedly|privately"
 )
 _ROLES = (
     r"officials?|intelligence|military|authorities|sources|spokesman|spokeswoman|spokesperson|"
     r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
-)
-_ANAPHOR = (
-    rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
-    r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official))"
 )
 _MODALS = re.compile(r"\b(?:would|will|could|can|may|might|did|does|do|should|must)\b")
 #: who a person is before their name: "The governor, Anna Velde, said"
 _TITLE_NOUNS = (
     r"governor|mayor|minister|spokes(?:man|woman|person)|chief|commander|head|director|"
     r"president|official|ambassador|secretary|commissioner|chair(?:man|woman)?|executive|"
-    r"leader|envoy|adviser|advisor|officer|general|analyst|economist|researcher"
+    r"leader|envoy|adviser|advisor|officer|general|analyst|economist|researcher|surgeon|doctor|"
+    r"coach|manager|captain|lawyer|founder|owner|principal|professor|editor|[a-z]+ist"
 )
 _TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{_TITLE_NOUNS})\s*,")
+_POSSESSIVE_PRONOUN = r"(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)"
+_ANAPHOR = (
+    rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
+    r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official)"
+    rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_TITLE_NOUNS})\b)"
+)
 #: a statement verb that shares the subject of an earlier verb: "denied it and said ...",
 #: "..., telling reporters that ..."
 _PARTICIPLES = "saying|telling|adding|noting|arguing|warning|claiming|estimating|insisting"
 _ELLIPTIC = re.compile(
     r"\b(?:and|but)\s+(?:(?:also|later|then|further|(?:last|this|on)\s+[A-Za-z]+)\s+)?"
-    r"(?:said|told|added|warned|estimated|insisted|claimed|stated|noted|put|reported|announced)\b"
+    r"(?:said|says|told|added|adds|warned|warns|estimated|estimates|insisted|claimed|stated|"
+    r"noted|put|reported|announced|expects|expected)\b"
     rf"|,\s*(?:{_PARTICIPLES})\b"
 )
 _DEFINITE = re.compile(r"[Tt]he\s")
 _OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
 _PRONOUNS = frozenset(["it", "he", "she", "they"])
+_PREPOSITIONS = frozenset(
+    [
+        *("In", "At", "On", "From", "By", "For", "After", "Before", "During", "Since", "Under"),
+        *("Over", "With", "Without", "Near", "Across", "Inside", "Outside", "Through"),
+        *("Throughout", "Despite", "Until", "Amid", "Among", "Along", "Around", "Beyond"),
+    ]
+)
 _OPENING_PRONOUN = re.compile(r"\s*[\"“]?(?P<pronoun>It|They|He|She)\b")
 #: how far into a sentence its subject may start ("The island's governor", "Analysts at X")
 _OPENING_REACH = 40
@@ -265,7 +289,7 @@ class AttributionFinder:
             rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which)\s+[^,.;]{{1,60}}|{name}),)?"
         )
         self.subject = re.compile(
-            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:(?:the|it|they|he|she|officials)\b|an?\s+(?:spokes|official)))"
+            rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:(?:the|it|its|they|their|he|his|she|her|officials)\b|an?\s+(?:spokes|official)))"
             rf"(?P<name>(?:the\s+)?{named}{owned}|{_ANAPHOR}{owned}){appositive}"
             rf"{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
             rf"(?:(?<=told)\s+(?:the\s+)?(?P<relay>{name}))?"
@@ -273,7 +297,7 @@ class AttributionFinder:
         # "The governor, Anna Velde, said", "Ukraine's military intelligence chief, Kyrylo
         # Budanov, said": the role phrase and the name both name the claimant
         self.titled = re.compile(
-            rf"(?<![\w'’])(?P<role>(?:(?:[Tt]he|[Aa]n?)\s+|(?:[A-Z][\w.\-]*\s+){{0,3}}[A-Z][\w.\-]*['’]s\s+)"
+            rf"(?<![\w'’])(?P<role>(?:(?:[Tt]he|[Aa]n?|{_POSSESSIVE_PRONOUN})\s+|(?:[A-Z][\w.\-]*\s+){{0,3}}[A-Z][\w.\-]*['’]s\s+)"
             rf"(?:[\w'’-]+\s+){{0,3}}?"
             rf"(?:{_TITLE_NOUNS}))\s*,\s*(?P<name>{named})\s*,{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
         )
@@ -452,6 +476,8 @@ class AttributionFinder:
                 first.start, end, first.key, None, ((first.start, first.end),), opening=True
             )
         name = self.opening_name.match(text, start, limit)
+        if name is not None and name["name"].split(" ", 1)[0] in _PREPOSITIONS:
+            return None  # "In Orra, two farmers were treated, it said": a place, not a subject
         # "Ukrainian officials": a name and its role words
         # one capitalised word opening a sentence is as often a common noun ("Hospitals")
         if name is None or " " not in name["name"].strip():
@@ -476,7 +502,9 @@ class AttributionFinder:
         written = text[name_span[0] : name_span[1]]
         cleaned = _owner_name(written)
         bare_plural = cleaned.lower() in DEFINITE_ONLY and not _DEFINITE.match(written)
-        if is_anaphor(cleaned) and extra[0] < 0 and not bare_plural:
+        # "its maker" may be the vocabulary's own name for a claimant
+        aliased = anaphor_key(cleaned) in _PRONOUNS and self._alias(name_span, hits) is not None
+        if is_anaphor(cleaned) and extra[0] < 0 and not bare_plural and not aliased:
             return Attribution(
                 match.start(),
                 match.end(),
@@ -484,7 +512,7 @@ class AttributionFinder:
                 None,
                 (),
                 anaphoric=True,
-                anaphor=cleaned.lower(),
+                anaphor=anaphor_key(cleaned),
                 alias=self._alias(match.span(), hits),
             )
         names = [name_span] if extra[0] < 0 else [name_span, extra]

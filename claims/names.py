@@ -68,12 +68,23 @@ DEFINITE_ONLY = frozenset(["scientists", "researchers", "authors"])
 _ANAPHOR_NOUN_SET = frozenset(ANAPHOR_NOUNS.split("|"))
 
 
+#: "its director said", "her coach added": someone of the body or person just named
+POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they"}
+
+
 def is_anaphor(cleaned: str) -> bool:
     """True for names that stand for an earlier source ("it", "the agency", "officials",
-    "a spokesman")."""
+    "a spokesman", "its director")."""
     lowered = cleaned.lower()
     return (
         lowered in _GENERIC
         or lowered in PERSONAL_ANAPHORS
         or lowered.removeprefix("a ").removeprefix("an ") in _ANAPHOR_NOUN_SET
+        or lowered.split(" ", 1)[0] in POSSESSIVE_PRONOUNS
     )
+
+
+def anaphor_key(cleaned: str) -> str:
+    """How an anaphor is resolved: "its director" as "it", others as written, lower case."""
+    lowered = cleaned.lower()
+    return POSSESSIVE_PRONOUNS.get(lowered.split(" ", 1)[0], lowered)

@@ -116,23 +116,17 @@ class _Context:
         self.layout = TextLayout(text)
         self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
         self.phrase_order = sorted(self.phrases)
-        # cues matter only in sentences holding a figure, aliases only in their paragraphs
+        # cues matter only in sentences holding a figure (aliases are found in the whole text)
         layout = self.layout
         held = (
             sorted({layout.sentence_index(q.start) for q in quantities}) if layout.sentences else []
         )
         sentence_ranges = _merge([layout.sentences[i] for i in held])
-        paragraph_ranges = _merge(
-            [
-                (layout.paragraphs[layout.sentence_paragraph[i]][0], layout.sentences[i][1])
-                for i in held
-            ]
-        )
         self.metric_hits = _find_in(compiled.metrics, text, sentence_ranges)
         self.metric_starts = [hit.start for hit in self.metric_hits]
-        # attributions are parsed only up to the last sentence holding a figure in each
-        # paragraph (see attribute_sentences), so only those ranges need source aliases
-        source_hits = _find_in(compiled.sources, text, paragraph_ranges)
+        # the whole text: a name may shorten an alias written out anywhere before it ("the
+        # NIS" after "the National Intelligence Service")
+        source_hits = compiled.sources.find(text)
         self.sources: list[SentenceSources] = attribute_sentences(
             text, self.layout, _finder(compiled), source_hits, held
         )

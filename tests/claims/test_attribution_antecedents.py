@@ -284,3 +284,48 @@ def test_a_shared_subject_after_a_time_phrase_is_the_claimant_and_stays_the_enti
     table = extract_articles([Article.from_text(text, id="t")], vocabulary)
     assert list(table["source"]) == ["penhallow", "penhallow"]
     assert list(table["entity"]) == ["penhallow", "penhallow"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Health Ministry now expects 900 posts to stay empty.",
+        "The Health Ministry has since said that 900 posts were empty.",
+        "The Health Ministry offered 3 new clinics and says 900 posts are empty.",
+    ],
+)
+def test_forecasts_later_statements_and_present_tense_shared_subjects(text: str) -> None:
+    assert sources(text)[-1] == "health_ministry"
+
+
+def test_a_role_after_a_possessive_pronoun_then_the_name() -> None:
+    text = "The team won $485,000 in prize money, its coach, Mara Quell, said."
+    assert sources(text) == ["general_staff"]
+
+
+def test_its_director_speaks_for_the_opening_subject() -> None:
+    text = (
+        "The Daily Courier said 40 trucks were late.\n\n"
+        "The Northern Relief Agency ran on generators for 7 hours, its director said."
+    )
+    assert sources(text) == ["courier", "relief_agency"]
+
+
+def test_a_place_opening_the_sentence_is_no_subject_for_it() -> None:
+    text = "The Daily Courier said 40 trucks were late. In Orra, two farmers were hurt, it said."
+    assert sources(text) == ["courier", "courier"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the last words of an alias written out earlier
+        "The Northern Relief Agency landed.\n\nThe Relief Agency said 40 trucks came.",
+        # its initials
+        "The Northern Relief Agency landed.\n\nThe NRA said 40 trucks came.",
+        # an acronym given in parentheses
+        "The Northern Relief Agency (NoRA) landed.\n\nNoRA said 40 trucks came.",
+    ],
+)
+def test_a_short_name_stands_for_the_alias_it_shortens(text: str) -> None:
+    assert sources(text) == ["relief_agency"]
