@@ -65,9 +65,24 @@ IRREGULAR_PLURALS = word_set(
 )
 
 _SPACE = r"[ \t\u00a0\u2009\u202f]*(?:\n[ \t]*)?"
-_WORD = re.compile(
-    _SPACE + r"(?P<word>[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?-?[A-Za-z][\w-]*)"
-)
+_WORD = r"[A-Za-z][A-Za-z0-9'’]*(?:-[A-Za-z0-9]+)*|\d+(?:\.\d+)?-?[A-Za-z][\w-]*"
+
+
+def _nested_words(count: int) -> str:
+    """A pattern reading up to ``count`` words, each in its own group, in one match.
+
+    Each group nests inside the previous one's optional tail, so a word is matched greedily
+    from where the last one ended, exactly as matching one word at a time would; a failed
+    tail never makes the engine shorten an earlier word (an empty tail always succeeds).
+    """
+    pattern = ""
+    for _ in range(count):
+        pattern = rf"(?:{_SPACE}({_WORD}){pattern})?"
+    return pattern
+
+
+#: The words after a number: one C call instead of a Python call per word.
+_NEXT_WORDS = re.compile(_nested_words(MAX_MODIFIERS + MAX_RUN))
 _HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)(?![\w-])")
 _RATE = re.compile(
     r"[ \t\u00a0]+(?P<per>(?i:for\s+(?:each|every)|per(?:\s+each)?|each|every|an?))(?=\s)"
@@ -108,17 +123,17 @@ _PHRASE_ENDS = STOP_WORDS | _NUMBER_WORDS
 
 
 def _words(text: str, position: int) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words after ``position``, up to the first that ends a phrase."""
     found: list[tuple[int, int, str]] = []
-    # each match continues where the last one ended
-    next_word = _WORD.scanner(text, position).match
-    for _ in range(MAX_MODIFIERS + MAX_RUN):
-        match = next_word()
-        if match is None:
+    words = _NEXT_WORDS.match(text, position)  # always matches: every word is optional
+    for group in range(1, MAX_MODIFIERS + MAX_RUN + 1):
+        start, end = words.span(group)
+        if start < 0:
             break
-        word = match.group("word")
+        word = text[start:end]
         if word.lower() in _PHRASE_ENDS or word in CAPITALISED_STOPS:
             break
-        found.append((*match.span("word"), word))
+        found.append((start, end, word))
     return found
 
 
@@ -129,14 +144,38 @@ def find_noun(
 
     ``singular`` (the number is one) makes the first word the head: "one soldier dies".
     """
-    attached = _HYPHEN_WORD.match(text, position)
-    if attached is not None:
-        # "a 10-day pause" counts days; "11,000-strong" has no counted noun.
-        unit = noun_unit(attached.group("word"), definitions)
-        if unit is None:
-            return None
-        return Noun(attached.start("word"), attached.end("word"), attached.group("word"), unit)
+    if text.startswith("-", position):
+        attached = _HYPHEN_WORD.match(text, position)
+        if attached is not None:
+            # "a 10-day pause" counts days; "11,000-strong" has no counted noun.
+            unit = noun_unit(attached.group("word"), definitions)
+            if unit is None:
+                return None
+            word_start, word_end = attached.span("word")
+            return Noun(word_start, word_end, attached.group("word"), unit)
     words = _words(text, position)
+    if not words:
+        return None
+    # The noun depends only on the phrase read (its words and the spaces between them), and
+    # phrases after numbers repeat ("troops", "people were"): read each once per vocabulary.
+    found = _phrase_noun(text[position : words[-1][1]], tuple(definitions), singular)
+    if found is None:
+        return None
+    start, end, unit = found
+    start += position
+    end += position
+    return Noun(start, end, text[start:end], unit)
+
+
+@functools.lru_cache(maxsize=16384)
+def _phrase_noun(
+    phrase: str, definitions: tuple[str, ...], singular: bool
+) -> tuple[int, int, str | None] | None:
+    """(start, end, unit) of the counted noun in ``phrase``, the words after a number.
+
+    ``phrase`` ends with its last word, so reading it again finds the same words.
+    """
+    words = _words(phrase, 0)
     index = 0
     while index < len(words) - 1 and index < MAX_MODIFIERS and _is_modifier(words[index][2]):
         index += 1
@@ -144,7 +183,7 @@ def find_noun(
         return None
     word = words[index][2]
     if word[0].isupper():
-        return _capitalised_noun(text, words, index, definitions)
+        return _capitalised_noun(words, index, definitions)
     if _is_modifier(word):
         return None
     run = []
@@ -169,13 +208,12 @@ def find_noun(
     if units[head] is None:
         while first > 0 and run[first - 1][2].lower() not in GENERIC_ADJECTIVES:
             first -= 1
-    start, end = run[first][0], run[head][1]
-    return Noun(start, end, text[start:end], units[head])
+    return run[first][0], run[head][1], units[head]
 
 
 def _capitalised_noun(
-    text: str, words: list[tuple[int, int, str]], index: int, definitions: Sequence[str]
-) -> Noun | None:
+    words: list[tuple[int, int, str]], index: int, definitions: tuple[str, ...]
+) -> tuple[int, int, str | None] | None:
     # Only the last word can be here (modifiers were skipped while more words followed).
     end, word = words[index][1:]
     unit = noun_unit(word, definitions)
@@ -184,7 +222,7 @@ def _capitalised_noun(
     first = index
     while first > 0 and words[first - 1][2][0].isupper() and "-" not in words[first - 1][2]:
         first -= 1
-    return Noun(words[first][0], end, text[words[first][0] : end], unit)
+    return words[first][0], end, unit
 
 
 def find_rate(

@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from claims.cues import trie_pattern
 from claims.distractors import (
@@ -61,9 +62,12 @@ from claims.units import CURRENCY_SYMBOLS
 from claims.vocab import Vocabulary
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    """One numeric claim as written in a text."""
+class Quantity(NamedTuple):
+    """One numeric claim as written in a text.
+
+    A named tuple rather than a frozen dataclass: just as immutable and hashable, and several
+    times cheaper to build, which counts at one per figure of every article.
+    """
 
     #: character span in the text, hedge included ("approximately 1,100 personnel")
     start: int
@@ -184,9 +188,17 @@ def patterns(table: HedgeTable) -> Patterns:
     return Patterns(scan_pattern(table), HedgeFinder(table), between)
 
 
+@functools.lru_cache(maxsize=4096)
+def _digit_facts(digits: str) -> tuple[float, float]:
+    """(value, magnitude) of a plain digit numeral; the same figures recur in every text."""
+    return parse_digits(digits), magnitude(digits)
+
+
 def _token(match: re.Match[str]) -> Token | None:
     kind = match.lastgroup
     start, end = match.span()
+    if kind == "num":  # most matches: tested first
+        return _number_token(match, start, end)
     if kind == "vague":
         return Token("vague", start, end, 0.0, start, end, phrase=match.group())
     if kind == "frac":
@@ -197,33 +209,33 @@ def _token(match: re.Match[str]) -> Token | None:
     if kind == "mult":
         value = float(MULTIPLES[match.group().lower()])
         return Token("multiple", start, end, value, start, end, phrase=match.group())
-    if kind != "num":
-        return None
+    return None
+
+
+def _number_token(match: re.Match[str], start: int, end: int) -> Token | None:
     currency, digits, scale, abbreviation, unit_abbreviation, percent, words = match.group(
         "cur", "digits", "scale", "abbr", "uabbr", "pct", "words"
     )
     unit_abbreviation = (unit_abbreviation or "").strip() or None
     number_start = match.start("digits") if digits else match.start("words")
     number_end = match.start("pct") if percent else end
-    factor = 1.0
     if digits:
-        value = parse_digits(digits)
+        value, digit_magnitude = _digit_facts(digits)
         if abbreviation and abbreviation.strip() in ("m", "b") and not currency:
             # "300m" with no currency is a distance in metres; "5b" alone is unclear.
             unit_abbreviation = "m" if abbreviation.strip() == "m" else None
             if unit_abbreviation is None:
                 return None
             abbreviation = None
-        factor = scale_value(scale, abbreviation)
-        value *= factor
     else:
-        value = parse_words(words)
+        value, digit_magnitude = parse_words(words), 1.0
     scaled = bool(scale or abbreviation)
+    factor = scale_value(scale, abbreviation) if scaled else 1.0
     return Token(
         "number",
         start,
         end,
-        value,
+        value * factor,
         number_start,
         number_end,
         phrase=match.group(),
@@ -231,7 +243,7 @@ def _token(match: re.Match[str]) -> Token | None:
         percent=bool(percent),
         digits=digits if digits and not scaled else None,
         scaled=scaled,
-        magnitude=factor if scaled else (magnitude(digits) if digits else 1.0),
+        magnitude=factor if scaled else digit_magnitude,
         words=not digits,
         unit_abbreviation=unit_abbreviation,
     )
@@ -250,7 +262,7 @@ def find_quantities(text: str, vocabulary: Vocabulary | None = None) -> list[Qua
     found = build_quantities(
         text, tokens, table, compiled.hedges, compiled.between, vocabulary.units
     )
-    return [Quantity(*fields) for fields in found]
+    return list(map(Quantity._make, found))
 
 
 __all__ = ["Quantity", "find_quantities", "scan_pattern"]

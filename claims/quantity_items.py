@@ -21,7 +21,7 @@ from claims.distractors import (
 )
 from claims.hedges import HedgeFinder, HedgeTable, interval, normalise, vague_value
 from claims.nouns import find_noun, word_set
-from claims.quantity_pairs import is_scoreline, range_of, ratio_of
+from claims.quantity_pairs import is_scoreline, may_pair, range_of, ratio_of
 from claims.quantity_tokens import Found, Token, unit_and_noun
 from claims.units import is_time_unit
 
@@ -83,7 +83,8 @@ def _keep(
         compound = text[token.end : token.end + 1] == "-"  # "the three-match series"
         if not compound and _DEFINITE_BEFORE.search(text, max(0, start - 8), start):
             return False
-    if token.digits and is_age(text, token.start, token.end, noun):
+    # an age has at most three digits: the length test spares most calls
+    if token.digits and len(token.digits) <= 3 and is_age(text, token.start, token.end, noun):
         return False
     if phrase == "one":
         if noun is None or noun.lower() in ONE_IDIOMS:
@@ -132,7 +133,10 @@ def _single(
         return None
     if not _keep(text, token, start, kind is not None, noun, unit, has_unit):
         return None
-    qualifier, low, high = interval(kind, value, table.approx_margin)
+    if kind is None:  # most figures: spares a call
+        qualifier, low, high = "exact", value, value
+    else:
+        qualifier, low, high = interval(kind, value, table.approx_margin)
     return (
         start,
         end,
@@ -200,7 +204,12 @@ def build_quantities(
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         item: Found | None = None
         paired = None
-        if token.kind == "number" and following is not None and following.kind == "number":
+        if (
+            token.kind == "number"
+            and following is not None
+            and following.kind == "number"
+            and may_pair(text, token, following)
+        ):
             if is_scoreline(text, token, following):
                 index += 2
                 continue
@@ -212,11 +221,15 @@ def build_quantities(
             paired = range_of(text, token, following, between)
         if paired is not None and following is not None:
             low, start = paired
-            merged = dataclasses.replace(
-                following,
-                currency=following.currency or token.currency,
-                percent=following.percent or token.percent,
-            )
+            merged = following
+            currency_only_low = token.currency and not following.currency
+            if currency_only_low or (token.percent and not following.percent):
+                # the high end takes the low end's marks: "$5 to 6 million", "5 to 6%"
+                merged = dataclasses.replace(
+                    following,
+                    currency=following.currency or token.currency,
+                    percent=following.percent or token.percent,
+                )
             unit, noun, end, has_unit = unit_and_noun(
                 text, merged, following.end, False, definitions
             )

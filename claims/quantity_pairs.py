@@ -18,6 +18,14 @@ from claims.units import is_time_unit
 _CONNECTOR = re.compile(r"\s*(?P<conn>[-–—]|\s(?i:to|or|and)\s)\s*")
 #: "1 in 5 adults", "nine out of ten": one ratio, not two counts.
 _RATIO_LINK = re.compile(r"\s+(?i:in|out\s+of)\s+")
+#: Every gap the readers below accept (each link above fits it): one test of this skips all
+#: three for numerals far apart, the usual case.
+_ANY_LINK = re.compile(r"\s*(?:[-–—]|(?i:in|out\s+of|to|or|and)\s)?\s*")
+
+
+def may_pair(text: str, a: Token, b: Token) -> bool:
+    """False when ``a`` and ``b`` cannot be one range, ratio or scoreline (their gap says so)."""
+    return _ANY_LINK.fullmatch(text, a.end, b.start) is not None
 
 
 def _compatible(a: Token, b: Token) -> bool:
