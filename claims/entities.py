@@ -45,7 +45,8 @@ _FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 #: an alias qualifying who speaks ("the American estimate", "a U.S. military official")
 _CLAIMANT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
-    r"defen[cs]e))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
+    r"defen[cs]e|first|second|third|final|earlier|initial|later|revised|updated|lower|higher|"
+    r"rough|early))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
     r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
     # the subject of a verb of stating: "the 3,000 Washington had cited"
     r"|\s+(?:(?:had|has|have|also|then|later)\s+)*(?:said|says|cited|cites|estimated|"
