@@ -24,7 +24,8 @@ North Korean.
 
 Some aliases do not say whom a figure is about and are skipped: those inside a source's
 name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
-American estimate", "a U.S. military official", "the figure given by Seoul"). Place names
+American estimate", "a U.S. military official", "the figure given by Seoul"), and a
+dateline's place ("SEOUL, Nov 8 -": where the story was filed). Place names
 ("in Russia", "into eastern Russia", "bordering Ukraine") come last (step 7). The acting
 side counts like any other alias: in "Ukrainian forces destroyed three buggies" the entity
 is ukraine (the seed acceptance table fixes this reading); a figure's own noun phrase still
@@ -42,7 +43,8 @@ from claims.cues import Hit
 from claims.sentences import Span, TextLayout
 
 _FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
-#: an alias qualifying who speaks ("the American estimate", "a U.S. military official")
+#: an alias qualifying who speaks ("the American estimate", "a U.S. military official",
+#: "Washington's first count")
 _CLAIMANT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
     r"defen[cs]e|first|second|third|final|earlier|initial|later|revised|updated|lower|higher|"
@@ -65,6 +67,7 @@ _LOCATIVE = re.compile(
 )
 
 _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
+_DATELINE_END = re.compile(r",|\s*[-—–(]")
 
 
 class EntityChooser:
@@ -83,6 +86,7 @@ class EntityChooser:
         """
         self.text = text
         self.phrases = phrases
+        hits = [hit for hit in hits if not _in_dateline(text, hit)]
         self.paragraph_starts = [start for start, _ in layout.paragraphs]
         self._names = sorted(names)
         self.hits = [hit for hit in hits if not self._inside_name(hit)]
@@ -213,6 +217,17 @@ def _nearest_around(hits: list[Hit], phrase: Span, span: Span) -> Hit | None:
         return before[-1]
     after = [hit for hit in hits if phrase[1] <= hit.start and hit.end <= span[1]]
     return after[0] if after else None
+
+
+def _in_dateline(text: str, hit: Hit) -> bool:
+    """True for the place of a dateline ("SEOUL, Nov 8 (Pacific Desk) - ..."): where the story
+    was filed, not what it is about."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return (
+        not text[line_start : hit.start].strip()
+        and text[hit.start : hit.end].isupper()
+        and _DATELINE_END.match(text, hit.end) is not None
+    )
 
 
 def _topic(hits: Sequence[Hit]) -> str | None:

@@ -429,6 +429,18 @@ def test_a_place_name_is_the_last_resort_when_the_text_has_no_topic() -> None:
     assert tag_one(text, q(text, "10,000 soldiers", "person", "soldiers")).entity == "sylvania"
 
 
+def test_a_datelines_place_is_where_the_story_was_filed_not_its_entity() -> None:
+    text = "SYLVANIA, Nov 8 (Wire) - Around 10,000 soldiers were sent to the front."
+    assert tag_one(text, q(text, "10,000 soldiers", "person", "soldiers")).entity is None
+    text = "Sylvania, Nov 8 - Around 10,000 soldiers were sent to the front."
+    assert tag_one(text, q(text, "10,000 soldiers", "person", "soldiers")).entity == "sylvania"
+
+
+def test_an_ordinal_count_word_qualifies_a_claimant() -> None:
+    text = "Sylvania's first count of the troops was 3,000."
+    assert tag_one(text, q(text, "3,000")).entity is None
+
+
 def test_alias_of_another_figure_in_the_sentence() -> None:
     text = "At least 100 Freedonian soldiers died fighting for Sylvania, and 900 were injured."
     tags = tag(
