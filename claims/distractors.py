@@ -188,8 +188,8 @@ def after_time_preposition(text: str, start: int) -> bool:
 def after_proper_name(text: str, start: int) -> bool:
     """Whether ``start`` follows a capitalised word that does not begin its sentence."""
     match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if match is None:
-        return False
+    if match is None or match.group(1).endswith(("'s", "’s")):
+        return False  # "Casse's 40 wells" counts what Casse has
     word_start = match.start(1)
     return _SENTENCE_END_BEFORE.search(text, max(0, word_start - 3), word_start) is None
 

@@ -399,6 +399,11 @@ def test_a_year_with_a_counted_noun_is_a_count_unless_after_a_time_word() -> Non
     assert spans("In 2000 troops stayed home.") == []
 
 
+def test_a_count_after_a_possessive_name_is_no_identifier() -> None:
+    found = find_quantities("Water from 14 of Casse's 40 public wells tested positive.")
+    assert [(q.value, q.noun) for q in found] == [(14.0, None), (40.0, "public wells")]
+
+
 def test_number_words_that_count_things_are_claims() -> None:
     assert spans("The division has four brigades.") == ["four brigades"]
     assert spans("Only one soldier returned.") == ["one soldier"]
