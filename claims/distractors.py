@@ -172,6 +172,12 @@ def is_age(text: str, start: int, end: int, noun: str | None = None) -> bool:
         text, max(0, start - 20), start
     ):
         return True
+    return is_age_limit(text, start, noun)
+
+
+def is_age_limit(text: str, start: int, noun: str | None = None) -> bool:
+    """Whether a number at ``start`` without a counted noun limits the age of a group of
+    people: "voters under 35", "children under five"."""
     return noun is None and _AGE_LIMIT_BEFORE.search(text, max(0, start - 40), start) is not None
 
 

@@ -17,6 +17,7 @@ from claims.distractors import (
     after_time_preposition,
     change_verb_before,
     is_age,
+    is_age_limit,
     is_year_like,
 )
 from claims.hedges import HedgeFinder, HedgeTable, interval, normalise, vague_value
@@ -85,6 +86,8 @@ def _keep(
             return False
     # an age has at most three digits: the length test spares most calls
     if token.digits and len(token.digits) <= 3 and is_age(text, token.start, token.end, noun):
+        return False
+    if token.words and token.value < 130 and is_age_limit(text, token.start, noun):
         return False
     if phrase == "one":
         if noun is None or noun.lower() in ONE_IDIOMS:

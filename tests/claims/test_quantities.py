@@ -385,6 +385,7 @@ def test_a_verb_after_a_number_is_not_its_noun() -> None:
         "A 34-year-old medic was hurt.",
         "The driver, 71, was unhurt.",
         "Residents aged over 80 were moved.",
+        "Most of the cases were children under five.",
         "For help, call 0800 555 123 at any hour.",
         "Parents can book by calling 311.",
         "It took a double blow.",
