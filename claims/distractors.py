@@ -47,7 +47,9 @@ _LABEL_NUMBER = r"\d+[A-Za-z]?(?:[./-]\d+)*"
 #: Non-claims that start with a letter: web addresses, dates led by the month, labels.
 _WORD_LED = (
     r"https?://\S+|www\.\S+",
-    rf"{_MONTH}\.?\s+{_DAY}(?:\s?[-–]\s?{_DAY})?(?!\d|,\d|\.\d){_YEAR_TAIL}",
+    # "Nov. 3-5", "Nov. 3 and 5 by the pollster" (not "Nov. 3 and 5 days later")
+    rf"{_MONTH}\.?\s+{_DAY}(?:\s?[-–]\s?{_DAY}|\s+(?:and|to)\s+{_DAY}(?!\s+[a-z]+s\b))?"
+    rf"(?!\d|,\d|\.\d){_YEAR_TAIL}",
     rf"{_MONTH}\s+\d{{4}}(?!\d)",
     r"(?i:aged)\s+(?:(?i:over|under|between|from)\s+)?\d{1,3}(?:\s*(?:-|–|to|and)\s*\d{1,3})?",
     r"(?i:calling|call|dial|dialling|dialing|hotline)\s+\+?\d{3,}(?:[ -]\d{2,})*",

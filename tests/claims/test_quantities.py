@@ -386,6 +386,7 @@ def test_a_verb_after_a_number_is_not_its_noun() -> None:
         "The driver, 71, was unhurt.",
         "Residents aged over 80 were moved.",
         "Most of the cases were children under five.",
+        "The poll was carried out between Nov. 3 and 5 by phone.",
         "For help, call 0800 555 123 at any hour.",
         "Parents can book by calling 311.",
         "It took a double blow.",
