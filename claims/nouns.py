@@ -19,7 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from claims.units import noun_unit
+from claims.units import canonical_unit, noun_unit
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -118,6 +118,9 @@ def _looks_plural(word: str) -> bool:
     return lowered.endswith("s") and not lowered.endswith(("ss", "us", "is", "'s", "’s"))
 
 
+#: words that raise the unit after them to a power
+_POWERS = {"square": 2, "sq": 2, "cubic": 3}
+
 #: Lower-case words that end a noun phrase.
 _PHRASE_ENDS = STOP_WORDS | _NUMBER_WORDS
 
@@ -205,10 +208,15 @@ def _phrase_noun(
         if head is None:
             return None
     first = head
-    if units[head] is None:
+    unit = units[head]
+    if unit is None:
         while first > 0 and run[first - 1][2].lower() not in GENERIC_ADJECTIVES:
             first -= 1
-    return run[first][0], run[head][1], units[head]
+    elif head > 0 and run[head - 1][2].lower() in _POWERS:
+        # "4.8 cubic kilometres" is a volume, "300 square metres" an area
+        first = head - 1
+        unit = canonical_unit(f"({unit}) ** {_POWERS[run[first][2].lower()]}", definitions)
+    return run[first][0], run[head][1], unit
 
 
 def _capitalised_noun(

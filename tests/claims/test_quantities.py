@@ -328,6 +328,9 @@ def test_spaced_thousands_and_hyphenated_scales() -> None:
         ("There were 10,000 North Koreans there.", "North Koreans", "dimensionless"),
         ("Over 4,000 workers left.", "workers", "dimensionless"),
         ("A 10-day pause began.", "day", "day"),
+        ("The glaciers lost 4.8 cubic kilometres of ice.", "cubic kilometres", "kilometer ** 3"),
+        ("Fire burned 40 square miles of forest.", "square miles", "mile ** 2"),
+        ("They served 12 square meals.", "square meals", "dimensionless"),
     ],
 )
 def test_counted_nouns(text: str, noun: str, unit: str) -> None:
