@@ -15,9 +15,12 @@ Anaphors ("it said", "the agency added") stand for an earlier claimant:
   noun, anywhere earlier in the article; else the last vocabulary source alias before it
   that holds that noun or that the text introduced with it ("the port operator, Kerrow
   Terminals,"; "Halvern, the carmaker,"); else the paragraph's last attribution; else the
-  article's last attribution; else a vocabulary alias spelt like the anaphor itself ("the
-  ministry" listed as an alias: a rule file serves many articles, each with its own
-  ministry, so it comes last).
+  article's last attribution; else such an alias written anywhere in the text ("the city
+  council said" before "the Brenik city council" is named); else a vocabulary alias spelt
+  like the anaphor itself ("the ministry" listed as an alias: a rule file serves many
+  articles, each with its own ministry, so it comes last). "The spy agency", "the city
+  council" (lower-case words before such a noun) are anaphors too, and a resolved anaphor
+  is found again by its noun ("the agency said" later).
 - "its director", "her coach": like "it", "she".
 
 A name kept as written that shortens an alias written out earlier stands for that alias:
@@ -192,7 +195,8 @@ class _Antecedents:
         """Record a sentence's resolved attributions, in text order."""
         for attribution in attributions:
             names = " ".join(self.text[a:b] for a, b in attribution.names).lower()
-            self.stated.append((attribution, names))
+            # a resolved "the spy agency" is found again by its noun ("the agency said")
+            self.stated.append((attribution, f"{names} {attribution.anaphor}"))
 
     def resolve(self, attribution: Attribution, current: Attribution | None) -> Attribution:
         """``attribution`` itself, or the source its anaphor stands for (source None if
@@ -209,6 +213,7 @@ class _Antecedents:
             antecedent.reported_by,
             (),
             anaphoric=False,
+            anaphor=attribution.anaphor,
         )
 
     def _antecedent(
@@ -230,6 +235,9 @@ class _Antecedents:
             found = current
         if found is None and self.stated:
             found = self.stated[-1][0]
+        if found is None:
+            # "..., the city council said", the Brenik city council being named further on
+            found = self._alias_before(len(self.text), head)
         if found is None and attribution.alias is not None:
             found = Attribution(attribution.start, attribution.end, attribution.alias)
         return found

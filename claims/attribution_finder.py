@@ -61,6 +61,7 @@ from claims.names import (
     anaphor_key,
     clean_name,
     is_anaphor,
+    is_described_anaphor,
 )
 from claims.sentences import Span
 
@@ -97,7 +98,12 @@ _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|cla
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
 #: a character of the same sentence: a full stop only inside a number ("46.2%")
 _IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
-_PUT_ESTIMATE = re.compile(rf"{_IN_SENTENCE}{{0,80}}?\bat\s+(?:[a-z]+\s+){{0,3}}[$€£¥₩\d]")
+_PUT_ESTIMATE = re.compile(
+    rf"{_IN_SENTENCE}{{0,80}}?\bat\s+[\"“]?(?:[a-z]+\s+){{0,3}}"
+    r"(?:[$€£¥₩\d]|(?:hundreds?|thousands?|dozens?|millions?|billions?|one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
+    r"ninety)\b)"
+)
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
@@ -118,7 +124,7 @@ _TITLE_NOUNS = (
 _TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{_TITLE_NOUNS})\s*,")
 _POSSESSIVE_PRONOUN = r"(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)"
 _ANAPHOR = (
-    rf"(?:[Tt]he\s+(?:{ANAPHOR_NOUNS})|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
+    rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?:{ANAPHOR_NOUNS})\b|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
     r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official)"
     rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_TITLE_NOUNS})\b)"
 )
@@ -309,8 +315,8 @@ class AttributionFinder:
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
         self.put_by = re.compile(
             rf"\b(?:put|estimated|given)\s+at\s+{_IN_SENTENCE}{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
-            r"(?:(?:senior|top|unnamed|anonymous)\s+)?"
-            rf"(?P<name>{named_or_anaphor})"
+            # the rank belongs to the name: "a senior U.S. military official" may be an alias
+            rf"(?P<name>(?:(?:senior|top|unnamed|anonymous)\s+)?(?:{named_or_anaphor}))"
         )
         self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{named})")
         # "according to figures from the health service" credits the publisher of the data
@@ -503,8 +509,10 @@ class AttributionFinder:
         cleaned = _owner_name(written)
         bare_plural = cleaned.lower() in DEFINITE_ONLY and not _DEFINITE.match(written)
         # "its maker" may be the vocabulary's own name for a claimant
-        aliased = anaphor_key(cleaned) in _PRONOUNS and self._alias(name_span, hits) is not None
-        if is_anaphor(cleaned) and extra[0] < 0 and not bare_plural and not aliased:
+        alias = self._alias(name_span, hits)
+        aliased = anaphor_key(cleaned) in _PRONOUNS and alias is not None
+        described = alias is None and is_described_anaphor(cleaned)
+        if (is_anaphor(cleaned) or described) and extra[0] < 0 and not bare_plural and not aliased:
             return Attribution(
                 match.start(),
                 match.end(),

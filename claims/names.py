@@ -84,6 +84,13 @@ def is_anaphor(cleaned: str) -> bool:
     )
 
 
+def is_described_anaphor(cleaned: str) -> bool:
+    """True for a lower-case noun phrase ending in an anaphor noun ("city council", "spy
+    agency"): a description of a body named elsewhere, unless the vocabulary lists it."""
+    words = cleaned.split()
+    return len(words) > 1 and cleaned.islower() and words[-1] in _ANAPHOR_NOUN_SET
+
+
 def anaphor_key(cleaned: str) -> str:
     """How an anaphor is resolved: "its director" as "it", others as written, lower case."""
     lowered = cleaned.lower()

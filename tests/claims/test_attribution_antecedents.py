@@ -329,3 +329,30 @@ def test_a_place_opening_the_sentence_is_no_subject_for_it() -> None:
 )
 def test_a_short_name_stands_for_the_alias_it_shortens(text: str) -> None:
     assert sources(text) == ["relief_agency"]
+
+
+def test_put_at_a_figure_in_words_by_a_ranked_official_alias() -> None:
+    vocabulary = Vocabulary.from_mapping(
+        {"sources": {"us_official": ["senior U.S. military official"]}}
+    )
+    text = 'The toll was put at "several hundred" by a senior U.S. military official.'
+    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
+    assert list(table["source"]) == ["us_official"]
+
+
+def test_a_resolved_description_is_found_again_by_its_noun() -> None:
+    text = (
+        "The General Staff said 80 tanks were lost. The spy agency said 12 more burned.\n\n"
+        "The Daily Courier said 40 trucks were late. The agency said 5 crews were missing."
+    )
+    assert sources(text) == ["general_staff", "general_staff", "courier", "general_staff"]
+
+
+def test_a_described_body_may_be_named_in_full_further_on() -> None:
+    text = (
+        "Some 2,300 residents fled, the city council said.\n\n"
+        "Damage was put at 60 buildings by the Brenik city council."
+    )
+    vocabulary = Vocabulary.from_mapping({"sources": {"council": ["Brenik city council"]}})
+    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
+    assert list(table["source"]) == ["council", "council"]
