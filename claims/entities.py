@@ -12,15 +12,17 @@ The first rule that finds an alias wins (NA when none):
 6. the text's topic (below), when it has one;
 7. a place name (below) in the sentence, when the text has no topic.
 
-The topic is the entity the text names most often, counting the aliases of steps 1-5, the
-places, and the organisations that speak for themselves ("Halvern Motors said", "Aldgate
-said"), but not aliases that qualify a claimant ("Freedonian intelligence", "the American
-estimate"). A company story names the company once, then says "the carmaker", "it". When
-the text names no entity but in its claimants' names, their entity is the topic: "Lurenia's
-Health Ministry recorded 6,412 cases" is about Lurenia (an alias qualifying someone else's
-claim, "the figure given by Sylvania", still counts for nothing). The topic comes before a
-place: troops "sent to train in eastern Russia" in a story about North Korea's troops are
-North Korean.
+The topic is the entity the headline is about: its first alias that names no claimant
+("Seoul says North Korea is sending 12,000 troops" is about North Korea). Without a
+headline, or with none of its aliases in it, the topic is the entity the text names most
+often, counting the aliases of steps 1-5, the places, and the organisations that speak for
+themselves ("Halvern Motors said", "Aldgate said"), but not aliases that qualify a claimant
+("Freedonian intelligence", "the American estimate"). A company story names the company
+once, then says "the carmaker", "it". When the text names no entity but in its claimants'
+names, their entity is the topic: "Lurenia's Health Ministry recorded 6,412 cases" is about
+Lurenia (an alias qualifying someone else's claim, "the figure given by Sylvania", still
+counts for nothing). The topic comes before a place: troops "sent to train in eastern
+Russia" in a story about North Korea's troops are North Korean.
 
 Some aliases do not say whom a figure is about and are skipped: those inside a source's
 name ("South Korean intelligence", "Seoul's report") and those qualifying a claimant ("the
@@ -80,9 +82,11 @@ class EntityChooser:
         names: Sequence[Span],
         phrases: Sequence[Span],
         layout: TextLayout,
+        headline: str | None = None,
     ) -> None:
         """``hits``: alias occurrences in text order; ``names``: spans of source names;
-        ``phrases``: each figure's span stretched to its noun; ``layout``: the text's layout.
+        ``phrases``: each figure's span stretched to its noun; ``layout``: the text's layout;
+        ``headline``: the entity the headline is about (:func:`headline_topic`), if any.
         """
         self.text = text
         self.phrases = phrases
@@ -106,9 +110,17 @@ class EntityChooser:
             hit for hit, role in zip(self.hits, self.roles, strict=True) if role == _PRIMARY
         ]
         self.primary_starts = [hit.start for hit in self.primary]
-        self.topic = _topic(
-            sorted([*self.primary, *self.places, *named_organisations], key=lambda hit: hit.start)
-        ) or _topic([hit for hit in hits if self._inside_name(hit) and not self._is_claimant(hit)])
+        self.topic = (
+            headline
+            or _topic(
+                sorted(
+                    [*self.primary, *self.places, *named_organisations], key=lambda hit: hit.start
+                )
+            )
+            or _topic(
+                [hit for hit in hits if self._inside_name(hit) and not self._is_claimant(hit)]
+            )
+        )
         self.own = [self._own_alias(phrase) for phrase in phrases]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
@@ -228,6 +240,18 @@ def _in_dateline(text: str, hit: Hit) -> bool:
         and text[hit.start : hit.end].isupper()
         and _DATELINE_END.match(text, hit.end) is not None
     )
+
+
+def headline_topic(headline: str, hits: Sequence[Hit]) -> str | None:
+    """The entity a headline is about: its first alias that does not name a claimant
+    ("Seoul says North Korea is sending 12,000 troops" -> North Korea), or None."""
+    for hit in hits:
+        claimant = _CLAIMANT_AFTER.match(headline, hit.end) or _CLAIMANT_BEFORE.search(
+            headline, max(hit.start - 30, 0), hit.start
+        )
+        if not claimant:
+            return hit.key
+    return None
 
 
 def _topic(hits: Sequence[Hit]) -> str | None:

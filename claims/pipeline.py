@@ -56,7 +56,7 @@ def article_columns(article: Article, vocabulary: Vocabulary) -> Columns:
     # the table shows the text as written
     text = ascii_case_letters(article.body)
     quantities = find_quantities(text, vocabulary)
-    tags = tag_quantities(text, quantities, vocabulary)
+    tags = tag_quantities(text, quantities, vocabulary, ascii_case_letters(article.title or ""))
     sentences = [tag.sentence for tag in tags]
     if text != article.body:
         sentences = _as_written(sentences, text, article.body)

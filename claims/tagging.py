@@ -21,7 +21,7 @@ the 150 seats", "52,310 votes, against 43,980 for her rival"). A figure that is 
 a period ("in just three days") never takes a metric, nor does a figure the text rejects
 ("around 1,100, not 3,000 as reported"; "rather than", "instead of").
 
-Entity: :mod:`claims.entities`.
+Entity: :mod:`claims.entities` (the headline, when given, names the text's topic).
 
 Source and relay: :mod:`claims.attribution`; when a sentence states several, the nearest
 wins, except that inside the figure's clause a vocabulary source beats a name kept as
@@ -46,7 +46,7 @@ from claims.cues import (
     is_money_metric,
     metric_fit,
 )
-from claims.entities import EntityChooser
+from claims.entities import EntityChooser, headline_topic
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
 from claims.sentences import Span, TextLayout
@@ -88,11 +88,16 @@ _PERIOD_REACH = 80
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
-def tag_quantities(text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary) -> list[Tags]:
-    """One :class:`Tags` per quantity, in the same order (policies in the module docstring)."""
+def tag_quantities(
+    text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary, title: str = ""
+) -> list[Tags]:
+    """One :class:`Tags` per quantity, in the same order (policies in the module docstring).
+
+    ``title``, the article's headline, says what the text is about (entities step 6).
+    """
     if not quantities:
         return []
-    context = _Context(text, quantities, compile_vocabulary(vocabulary))
+    context = _Context(text, quantities, compile_vocabulary(vocabulary), title)
     return [context.tag(index) for index in range(len(quantities))]
 
 
@@ -107,7 +112,11 @@ class _Context:
     """Everything computed once per text, then looked up per quantity."""
 
     def __init__(
-        self, text: str, quantities: Sequence[Quantity], compiled: CompiledVocabulary
+        self,
+        text: str,
+        quantities: Sequence[Quantity],
+        compiled: CompiledVocabulary,
+        title: str = "",
     ) -> None:
         self.text = text
         self.quantities = quantities
@@ -142,7 +151,14 @@ class _Context:
             for attribution in sentence.stated:
                 if not attribution.opening:
                     named.extend(attribution.names)
-        self.entities = EntityChooser(text, entity_hits, named, self.phrases, layout)
+        self.entities = EntityChooser(
+            text,
+            entity_hits,
+            named,
+            self.phrases,
+            layout,
+            headline_topic(title, compiled.entities.find(title)) if title else None,
+        )
         # a figure looks for its period in its own clause and just before its number
         self.periods = find_periods(
             text, _merge([(max(start - _PERIOD_REACH, 0), end) for start, end in sentence_ranges])

@@ -441,6 +441,26 @@ def test_an_ordinal_count_word_qualifies_a_claimant() -> None:
     assert tag_one(text, q(text, "3,000")).entity is None
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Freedonia's tanks roll into Sylvania",
+        # a claimant in the headline is not what it is about
+        "Sylvania says Freedonia has sent its tanks",
+    ],
+)
+def test_the_headline_names_the_texts_topic(title: str) -> None:
+    text = (
+        "Sylvania watched the border all week.\n\n"
+        "Columns crossed into Sylvania near Fredville and Sylvanian towns emptied.\n\n"
+        "About 80 tanks took part, officials said."
+    )
+    quantity = q(text, "80 tanks", "vehicle", "tanks")
+    assert tag_quantities(text, [quantity], VOCABULARY, title)[0].entity == "freedonia"
+    # without a headline the entity named most often is the topic
+    assert tag_quantities(text, [quantity], VOCABULARY)[0].entity == "sylvania"
+
+
 def test_alias_of_another_figure_in_the_sentence() -> None:
     text = "At least 100 Freedonian soldiers died fighting for Sylvania, and 900 were injured."
     tags = tag(
