@@ -31,6 +31,7 @@ NIS" after "the National Intelligence Service") or an acronym given in parenthes
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
@@ -162,6 +163,25 @@ def attribute_sentences(
     return result
 
 
+@functools.lru_cache(maxsize=1024)
+def _short_name_patterns(written: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns of an alias ending in ``written`` and of ``written`` given in parentheses."""
+    tail = re.compile(rf"(?<![\w-]){re.escape(written)}$", re.IGNORECASE)
+    return tail, re.compile(rf"\s*\(\s*{re.escape(written)}\s*\)")
+
+
+@functools.lru_cache(maxsize=256)
+def _noun_patterns(head: str) -> tuple[re.Pattern[str], ...]:
+    """Patterns of an anaphor's noun: in an alias, and in a role phrase before ("the port
+    operator, X") or after ("X, the carmaker") one."""
+    noun = re.escape(head)
+    return (
+        re.compile(rf"\b{noun}\b", re.IGNORECASE),
+        re.compile(rf"\b{noun},\s*$", re.IGNORECASE),
+        re.compile(rf",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b"),
+    )
+
+
 def _initials(name: str) -> str:
     """The capitals starting the words of ``name``: "National Intelligence Service" -> "NIS"."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
@@ -225,8 +245,9 @@ class _Antecedents:
         if anaphor in PLURAL_ANAPHORS:
             return current
         head = anaphor.split()[-1] if anaphor else ""
+        in_names = _noun_patterns(head)[0] if head else None
         for earlier, names in reversed(self.stated):
-            if head and re.search(rf"\b{re.escape(head)}\b", names):
+            if in_names is not None and in_names.search(names):
                 return earlier
         # an alias naming the noun ("the federation" after "the Dockers' Federation") is
         # surer than the claimant carried into the sentence, who is named otherwise
@@ -249,8 +270,7 @@ class _Antecedents:
         written = attribution.source
         if written is None or any(self._hits_between(*name) for name in attribution.names):
             return attribution  # no name, or a vocabulary alias
-        tail = re.compile(rf"(?<![\w-]){re.escape(written)}$", re.IGNORECASE)
-        acronym = re.compile(rf"\s*\(\s*{re.escape(written)}\s*\)")
+        tail, acronym = _short_name_patterns(written)
         initials = written.isupper() and " " not in written
         for position in range(bisect.bisect_left(self.hit_starts, attribution.start) - 1, -1, -1):
             hit = self.hits[position]
@@ -272,9 +292,7 @@ class _Antecedents:
         ("the ministry" after "the Health Ministry" was named)."""
         if not head:
             return None
-        pattern = re.compile(rf"\b{re.escape(head)}\b", re.IGNORECASE)
-        role_before = re.compile(rf"\b{re.escape(head)},\s*$", re.IGNORECASE)
-        role_after = re.compile(rf",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(head)}\b")
+        pattern, role_before, role_after = _noun_patterns(head)
         for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
             hit = self.hits[position]
             # a generic alias ("the ministry") is itself an anaphor, not the name sought

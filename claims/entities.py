@@ -138,6 +138,9 @@ class EntityChooser:
         # earlier ones matter only through the last of them (step 5), found by bisection
         low = bisect.bisect_left(self.starts, sentence[0])
         high = bisect.bisect_left(self.starts, sentence[1])
+        if low == high:  # no alias in the sentence (often): steps 1-4 and 7 find nothing
+            found = self._last_primary_before(sentence[0])
+            return found.key if found else self.topic
         local = list(zip(self.hits[low:high], self.roles[low:high], strict=True))
         nearby = [hit for hit, role in local if role != _SKIPPED]
         primary = [hit for hit, role in local if role == _PRIMARY]
