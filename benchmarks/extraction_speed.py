@@ -62,7 +62,9 @@ def source_sentences(folders: Sequence[Path] = SOURCES) -> list[str]:
     """Every sentence of the articles under ``folders``, in a stable order."""
     result = read_articles([folder for folder in folders if folder.exists()])
     sentences: list[str] = []
-    for article in sorted(result.articles, key=lambda a: a.id):
+    # by path, not id: ids are relative to the working directory, and the corpus must be the
+    # same wherever the script is run from
+    for article in sorted(result.articles, key=lambda a: str(a.path)):
         for paragraph in re.split(r"\n\s*\n", article.body):
             flat = " ".join(paragraph.split())
             sentences.extend(s for s in _SENTENCE_END.split(flat) if len(s) > 20)
