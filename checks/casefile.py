@@ -205,7 +205,7 @@ def claim_row(index: int, item: Mapping[str, Any]) -> dict[str, Any]:
     low = _number(item.get("low", value))
     high = _number(item.get("high", value))
     unit = item.get("unit", "dimensionless")
-    text = str(item.get("text", f"{item['value']} {unit}"))
+    text = str(item.get("text", f"{value:.15g} {unit}"))
     article = str(item.get("article", "a1"))
     start = int(item.get("start", 10 * index))
     qualifier = item.get("qualifier") or ("exact" if low == high == value else "range")

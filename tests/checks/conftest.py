@@ -12,62 +12,24 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from checks.casefile import claim_row as casefile_claim_row
 from checks.engine.pandas.frame import prepare
 from checks.rules.model import Rule, RuleFile
-from claims.table import build_table
+from claims.table import COLUMNS, build_table
 from claims.vocab import Vocabulary
-
-_BOUND_WORDS = {"inf": float("inf"), "-inf": float("-inf")}
-
-
-def _bound(value: Any) -> float:
-    if isinstance(value, str):
-        return _BOUND_WORDS[value.strip()]
-    return float(value)
 
 
 def claim_row(index: int = 0, **fields: Any) -> dict[str, Any]:
-    """One claims-table row with defaults filled in around ``fields``.
+    """One claims-table row with defaults filled in around ``fields``
+    (:func:`checks.casefile.claim_row`, the rule-case format's defaults).
 
     ``value`` is required; ``low``/``high`` default to it ("inf"/"-inf" strings allowed);
     ``claim_id`` defaults to ``<article>:<start>`` and ``start`` to ``10 * index``.
     """
-    value = float(fields.pop("value"))
-    low = _bound(fields.pop("low", value))
-    high = _bound(fields.pop("high", value))
-    unit = fields.pop("unit", "dimensionless")
-    article = fields.pop("article", "a1")
-    start = int(fields.pop("start", 10 * index))
-    text = fields.pop("text", f"{value:g} {unit}")
-    row: dict[str, Any] = {
-        "article": article,
-        "line": index + 1,
-        "col": 1,
-        "start": start,
-        "end": start + len(text),
-        "text": text,
-        "sentence": text,
-        "published": pd.NaT,
-        "publisher": None,
-        "value": value,
-        "low": low,
-        "high": high,
-        "qualifier": "exact" if low == high == value else "range",
-        "unit": unit,
-        "noun": None,
-        "metric": None,
-        "entity": None,
-        "source": None,
-        "reported_by": None,
-        "period": None,
-        "path": None,
-    }
-    row["claim_id"] = f"{article}:{start}"
-    unknown = set(fields) - set(row)
+    unknown = set(fields) - set(COLUMNS)
     if unknown:
         raise TypeError(f"unknown claim fields: {sorted(unknown)}")
-    row.update(fields)
-    return row
+    return casefile_claim_row(index, fields)
 
 
 def claims_table(rows: Iterable[Mapping[str, Any]], *, prepared: bool = True) -> pd.DataFrame:

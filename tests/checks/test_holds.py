@@ -7,6 +7,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
+from checks.casefile import claim_row
 from checks.engine.pandas import EVALUATORS
 from checks.engine.pandas.frame import prepare
 from checks.engine.pandas.holds import evaluate, violation
@@ -46,39 +47,14 @@ def run(
 ) -> list[Finding]:
     rule = Rule("test-rule", "holds", severity, options(**raw), message=message)
     return evaluate(
-        rule, prepare(build_table(claim(i, **row) for i, row in enumerate(rows))), RULE_FILE
+        rule,
+        prepare(
+            build_table(
+                claim_row(i, {"unit": "person", "start": i, **row}) for i, row in enumerate(rows)
+            )
+        ),
+        RULE_FILE,
     )
-
-
-def claim(index: int, **fields: Any) -> dict[str, Any]:
-    value = fields.pop("value")
-    article = fields.pop("article", "a1")
-    row = {
-        "claim_id": f"{article}:{index}",
-        "article": article,
-        "line": index + 1,
-        "col": 1,
-        "start": index,
-        "end": index + 1,
-        "text": f"{value}",
-        "sentence": "",
-        "published": None,
-        "publisher": None,
-        "value": value,
-        "low": value,
-        "high": value,
-        "qualifier": "exact",
-        "unit": "person",
-        "noun": None,
-        "metric": None,
-        "entity": None,
-        "source": None,
-        "reported_by": None,
-        "period": None,
-        "path": None,
-    }
-    row.update(fields)
-    return row
 
 
 def ids(finding: Finding) -> list[str]:

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 import claims.pipeline as pipeline
+from checks.casefile import claim_row
 from claims.articles import Article
 from claims.cache import ClaimCache
 from claims.vocab import Vocabulary
@@ -21,30 +22,18 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     def fake_columns(article: Article, vocabulary: Vocabulary) -> dict[str, list[Any]]:
         calls.append(article.id)
-        row = {
-            "claim_id": f"{article.id}:0",
-            "article": article.id,
-            "line": 1,
-            "col": 1,
-            "start": 0,
-            "end": 3,
-            "text": article.body[:3],
-            "sentence": article.body,
-            "published": None,
-            "publisher": None,
-            "value": 12.0,
-            "low": 12.0,
-            "high": math.inf,
-            "qualifier": "lower",
-            "unit": "person",
-            "noun": None,
-            "metric": None,
-            "entity": None,
-            "source": None,
-            "reported_by": None,
-            "period": None,
-            "path": None,
-        }
+        row = claim_row(
+            0,
+            {
+                "article": article.id,
+                "text": article.body[:3],
+                "sentence": article.body,
+                "value": 12.0,
+                "high": "inf",
+                "qualifier": "lower",
+                "unit": "person",
+            },
+        )
         return {column: [value] for column, value in row.items()}
 
     monkeypatch.setattr(pipeline, "article_columns", fake_columns)
