@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import pint
 
@@ -44,9 +44,12 @@ _PHYSICAL_DIMENSIONS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a vocabulary form: its span and the key it belongs to."""
+class Hit(NamedTuple):
+    """One occurrence of a vocabulary form: its span and the key it belongs to.
+
+    A named tuple: immutable and hashable like a frozen dataclass, and several times
+    cheaper to build (one per vocabulary match of every text).
+    """
 
     start: int
     end: int
