@@ -1,8 +1,8 @@
 """The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
 
-Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind and
-tests/fixtures/gold-blind2 (written without reading the extractor; see their READMEs). The
-held-out set has tests/claims/test_gold_holdout.py.
+Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind,
+tests/fixtures/gold-blind2 and tests/fixtures/gold-blind3 (written without reading the
+extractor; see their READMEs). The held-out set has tests/claims/test_gold_holdout.py.
 """
 
 from __future__ import annotations
@@ -21,9 +21,11 @@ from claims.vocab import load_vocabulary
 GOLD = REPO / "tests" / "fixtures" / "gold"
 BLIND = REPO / "tests" / "fixtures" / "gold-blind"
 BLIND2 = REPO / "tests" / "fixtures" / "gold-blind2"
+BLIND3 = REPO / "tests" / "fixtures" / "gold-blind3"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
 BLIND2_TOPICS = (*BLIND_TOPICS, "transport")
+BLIND3_TOPICS = (*TOPICS, "nk", "court", "science")
 
 
 bench = load_benchmark()
@@ -31,6 +33,7 @@ ITEMS = bench.load_gold(GOLD)
 VOCABULARY = load_vocabulary(GOLD / "rules.yaml")
 BLIND_ITEMS = bench.load_gold(BLIND)
 BLIND2_ITEMS = bench.load_gold(BLIND2)
+BLIND3_ITEMS = bench.load_gold(BLIND3)
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,14 @@ SETS = {
         (120, 280),
         ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
     ),
+    "gold-blind3": GoldSet(
+        BLIND3,
+        BLIND3_ITEMS,
+        load_vocabulary(BLIND3 / "rules.yaml"),
+        "blind3-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
 }
 CASES = [
     pytest.param(gold_set, item, id=f"{name}/{item.name}")
@@ -81,15 +92,22 @@ def test_gold_set_size_and_topics() -> None:
 
 
 @pytest.mark.parametrize(
-    ("items", "topics"),
-    [(BLIND_ITEMS, BLIND_TOPICS), (BLIND2_ITEMS, BLIND2_TOPICS)],
-    ids=["gold-blind", "gold-blind2"],
+    ("items", "topics", "articles", "min_quantities"),
+    [
+        (BLIND_ITEMS, BLIND_TOPICS, 16, 200),
+        (BLIND2_ITEMS, BLIND2_TOPICS, 16, 200),
+        # the third blind set was written to a shorter time box: 12 articles
+        (BLIND3_ITEMS, BLIND3_TOPICS, 12, 150),
+    ],
+    ids=["gold-blind", "gold-blind2", "gold-blind3"],
 )
-def test_blind_set_size_topics_and_relations(items: list[Any], topics: tuple[str, ...]) -> None:
-    assert len(items) == 16
+def test_blind_set_size_topics_and_relations(
+    items: list[Any], topics: tuple[str, ...], articles: int, min_quantities: int
+) -> None:
+    assert len(items) == articles
     assert {item.name.split("-")[0] for item in items} == set(topics)
     quantities = [q for item in items for q in item.quantities]
-    assert len(quantities) >= 200
+    assert len(quantities) >= min_quantities
     assert {q.qualifier for q in quantities} == set(bench.QUALIFIERS)
     # The set exists to measure tags: most quantities carry one, every tag field is used.
     assert sum(1 for q in quantities if "source" in q.tags) >= len(quantities) / 2
