@@ -8,6 +8,7 @@ role word such as "officials" or "intelligence"):
 "according to NAME"                         source NAME
 "NAME (also|further|would|has since ...)   source NAME; between NAME and verb may come
 said|says|reported|estimates|stated|        "(NASDAQ: X)", ", the ...,", ", who ...,",
+                                            ", led by ...,",
 confirmed|noted|claimed|believes|expects|   ", OTHER NAME," (an alias there counts when
 forecast|predicts|warns|..."                NAME has none)
 "The governor, NAME, said", "X's army       source: an alias in the role phrase or NAME,
@@ -20,15 +21,17 @@ chief, NAME, said", "her coach, NAME, said" else NAME as written
 "the target set|given|estimated by NAME",   source NAME
 "a survey|poll|projection|data by|from
 NAME", "according to a survey of 40 shops
-(carried out in May) by NAME"
-"the data|figures|survey showed|found"      an anaphor (below); "Video showed" is no claim
+(carried out in May) by NAME", "published
+by marine biologists at NAME"
+"the data|figures|survey|it showed|found"   an anaphor (below); "Video showed" is no claim
 "..., said NAME", '...," said NAME'         source NAME
 "NAME (now|had) put(s) X at N"              source NAME (only with "at" and a figure:
                                             "Russia put troops on the front" is no claim)
 "NAME's report|assessment|estimate|data"    source NAME ("Seoul's report" -> "Seoul")
 "REL reports, citing NAME",                 source NAME, reported_by REL
 "REL, citing NAME, said", "according to
-REL, which cited NAME"
+REL, which cited NAME", "citing two
+officials in NAME"
 "NAME told REL"                             source NAME, reported_by REL ("told reporters":
                                             no relay)
 "as reported by REL"                        reported_by REL of the sentence's claim; the
@@ -77,6 +80,8 @@ VERBS = (
 #: verbs that attribute only when a document is their subject ("the data showed"); "Video
 #: showed 50 soldiers" names no claimant
 _DOCUMENT_VERBS = frozenset(["showed", "shows", "show", "found", "finds"])
+#: what may show or find: a document, or "it" standing for one ("It found that ...")
+_DOCUMENT_SUBJECTS = DOCUMENT_ANAPHORS | {"it", "they"}
 #: verbs that are also nouns: "reports suggest" is not "reports" said by someone
 _NOUN_VERBS = frozenset(
     [
@@ -126,7 +131,7 @@ _POSSESSIVE_PRONOUN = r"(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)"
 _ANAPHOR = (
     rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?:{ANAPHOR_NOUNS})\b|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
     r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official)"
-    rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_TITLE_NOUNS})\b)"
+    rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_TITLE_NOUNS}|{ANAPHOR_NOUNS})\b)"
 )
 #: a statement verb that shares the subject of an earlier verb: "denied it and said ...",
 #: "..., telling reporters that ..."
@@ -292,7 +297,7 @@ class AttributionFinder:
         # when the name itself has none
         appositive = (
             rf"(?:\s*\([^()]{{1,40}}\))?"
-            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which)\s+[^,.;]{{1,60}}|{name}),)?"
+            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which|led\s+by)\s+[^,.;]{{1,60}}|{name}),)?"
         )
         self.subject = re.compile(
             rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:(?:the|it|its|they|their|he|his|she|her|officials)\b|an?\s+(?:spokes|official)))"
@@ -309,7 +314,7 @@ class AttributionFinder:
         )
         # "the 75% target set by the WHO", "a projection by the pollster"
         self.authored = re.compile(
-            rf"\b{_AUTHORED}\s+(?:(?:scientists|researchers|experts|economists|analysts)\s+"
+            rf"\b{_AUTHORED}\s+(?:(?:a\s+team|(?:[a-z]+\s+)?[a-z]+(?:ists|ers|ians|ors|s))\s+"
             rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named_or_anaphor})"
         )
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
@@ -343,7 +348,10 @@ class AttributionFinder:
         )
         # "Yonhap, which cited the NIS" relays like "Yonhap, citing the NIS"
         self.citing = re.compile(
-            rf"\b(?:(?:which|who)\s+)?(?:citing|cited)\s+(?:the\s+|an?\s+)?(?P<name>{named})"
+            rf"\b(?:(?:which|who)\s+)?(?:citing|cited)\s+(?:the\s+|an?\s+)?"
+            # "citing two officials in Kalvessa's energy ministry": the body they speak for
+            rf"(?:(?:[a-z]+\s+){{0,2}}(?:officials|sources|people|diplomats|staff)\s+"
+            rf"(?:in|at|from|of|close\s+to)\s+(?:the\s+)?)?(?P<name>{named})"
         )
         self.relay_before_citing = re.compile(
             rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
@@ -386,7 +394,7 @@ class AttributionFinder:
                     continue
                 if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):
                     continue
-                if verb in _DOCUMENT_VERBS and _last_word(match["name"]) not in DOCUMENT_ANAPHORS:
+                if verb in _DOCUMENT_VERBS and _last_word(match["name"]) not in _DOCUMENT_SUBJECTS:
                     continue
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue

@@ -16,7 +16,10 @@ ANAPHOR_NOUNS = (
     "office|military|statement|report|assessment|command|government|unit|regiment|analysis|"
     "briefing|intelligence|source|sources|data|figures|survey|poll|study|results|statistics|"
     "board|council|team|party|federation|union|company|operator|firm|group|bank|lender|"
-    "carrier|commission|pollster|committee|court|scientists|researchers|authors"
+    "carrier|commission|pollster|committee|court|scientists|researchers|authors|directorate|"
+    "authority|regulator|institute|university|hospital|inspectorate|watchdog|charity|"
+    "association|organisation|organization|foundation|bureau|centre|center|campaign|coalition|"
+    "league|club|airline|utility|network|school|prosecutor|prosecutors|tribunal|panel"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(

@@ -356,3 +356,43 @@ def test_a_described_body_may_be_named_in_full_further_on() -> None:
     vocabulary = Vocabulary.from_mapping({"sources": {"council": ["Brenik city council"]}})
     table = extract_articles([Article.from_text(text, id="t")], vocabulary)
     assert list(table["source"]) == ["council", "council"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Daily Courier, citing two officials in the Health Ministry, reported that "
+            "repairs would cost 18 million euros.",
+            "health_ministry",
+        ),
+        (
+            "Birds fell 34%, according to a survey published on Wednesday by marine "
+            "biologists at the University of Caddon.",
+            "caddon",
+        ),
+        (
+            "Opponents, led by the Civic Pulse campaign, said they would contest 4 districts.",
+            "pollster",
+        ),
+    ],
+)
+def test_officials_in_a_body_people_at_a_body_and_led_by_a_body(text: str, expected: str) -> None:
+    assert set(sources(text)) == {expected}
+
+
+def test_it_found_stands_for_the_study_just_cited() -> None:
+    text = (
+        "Birds fell 34%, according to a study by the University of Caddon.\n\n"
+        "It found that 4,120 hectares had been lost."
+    )
+    assert sources(text) == ["caddon", "caddon"]
+
+
+def test_an_organisation_noun_and_a_possessive_pronoun_refer_back() -> None:
+    text = (
+        "Birds fell 34%, the General Staff said.\n\n"
+        "The University of Caddon published a survey on Monday. "
+        "The university said 212 sites were checked. Its office says 9 more will follow."
+    )
+    assert sources(text) == ["general_staff", "caddon", "caddon"]
