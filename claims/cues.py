@@ -192,6 +192,15 @@ def _canonical(unit: str, definitions: tuple[str, ...]) -> str:
     return canonical_unit(unit, definitions)
 
 
+def _money_blind(dimensions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
+    """``dimensions`` with every currency read as one "[currency]" dimension."""
+    merged: dict[str, float] = {}
+    for dimension, exponent in dimensions:
+        name = "[currency]" if dimension.startswith("[currency") else dimension
+        merged[name] = merged.get(name, 0.0) + exponent
+    return tuple(sorted((name, exp) for name, exp in merged.items() if exp != 0))
+
+
 def _is_count(dimensions: tuple[tuple[str, float], ...] | None) -> bool:
     if not dimensions or len(dimensions) != 1:
         return False
@@ -255,13 +264,16 @@ def metric_fit(
     * an amount whose metric is that amount per something ("$2,000" with the cue "for each
       soldier" right after it) fits when the cue governs the figure, and takes the rate unit.
 
-    Percentages, durations and money never fit a count metric: their dimensions differ.
+    Percentages, durations and money never fit a count metric: their dimensions differ. Any
+    currency fits a money metric ("£48.5 million" and "revenue" declared in USD): the figure
+    keeps its own currency, which rules compare only with claims in the same one. A rate
+    takes the metric's unit, so only an amount in the metric's own currency becomes one.
     """
     quantity_dims = _dimensions(unit, definitions)
     metric_dims = _dimensions(metric.unit, definitions)
     if metric_dims is None:
         return None
-    if quantity_dims is not None and quantity_dims == metric_dims:
+    if quantity_dims is not None and _money_blind(quantity_dims) == _money_blind(metric_dims):
         return Fit()
     bare = noun is None or noun.lower() in STAND_IN_NOUNS or cue_in_phrase
     if unit == "dimensionless" and bare and _is_count(metric_dims):

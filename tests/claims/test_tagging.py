@@ -167,6 +167,18 @@ def test_money_followed_by_a_per_head_cue_becomes_a_rate() -> None:
     assert (tags.metric, tags.unit) == ("pay", "USD / person")
 
 
+def test_any_currency_fits_a_money_metric_and_keeps_its_own_unit() -> None:
+    text = "Quarterly revenue slipped 4% to £1.12bn."
+    tags = tag_one(text, q(text, "£1.12bn", "GBP", number="1.12"), MARKET)
+    assert (tags.metric, tags.unit) == ("revenue", None)
+
+
+def test_only_the_metrics_own_currency_becomes_its_rate() -> None:
+    text = "Sylvania pays 2 million won per soldier to Freedonia."
+    tags = tag_one(text, q(text, "2 million won", "KRW", number="2"))
+    assert (tags.metric, tags.unit) == (None, None)
+
+
 def test_rate_unit_matches_directly() -> None:
     text = "Recruits are paid $1,500 a head."
     tags = tag_one(text, q(text, "$1,500", "USD / person", number="1,500"))
