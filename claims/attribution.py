@@ -128,15 +128,22 @@ def attribute_sentences(
     starts = [start for start, _ in layout.sentences]
     needed = _needed_sentences(layout, wanted)
     triggered: dict[int, set[str]] = {}
+    verbs_end: dict[int, int] = {}
+
+    def note(index: int, match: re.Match[str]) -> None:
+        kind = trigger_kind(match)
+        triggered.setdefault(index, set()).add(kind)
+        if kind == "verb":
+            verbs_end[index] = match.end()
+
     if needed is None:
         for match in TRIGGER.finditer(text):
-            index = bisect.bisect_right(starts, match.start()) - 1
-            triggered.setdefault(index, set()).add(trigger_kind(match))
+            note(bisect.bisect_right(starts, match.start()) - 1, match)
     else:
         for index, (start, end) in enumerate(layout.sentences):
             if needed[index]:
                 for match in TRIGGER.finditer(text, start, end):
-                    triggered.setdefault(index, set()).add(trigger_kind(match))
+                    note(index, match)
     current: Attribution | None = None
     antecedents = _Antecedents(text, hits)
     paragraph = -1
@@ -151,7 +158,9 @@ def attribute_sentences(
             local = hits[
                 bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)
             ]
-            stated = finder.in_sentence(text, start, end, local, frozenset(triggered[index]))
+            stated = finder.in_sentence(
+                text, start, end, local, frozenset(triggered[index]), verbs_end.get(index)
+            )
         resolved = [antecedents.resolve(a, current) for a in stated]
         resolved = [a for a in resolved if a.source is not None]
         if resolved:

@@ -145,6 +145,8 @@ _ELLIPTIC = re.compile(
 _DEFINITE = re.compile(r"[Tt]he\s")
 _OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
 _PRONOUNS = frozenset(["it", "he", "she", "they"])
+#: how far after its verb a subject pattern may reach: "told the Korea JoongAng Daily"
+_RELAY_REACH = 80
 _PREPOSITIONS = frozenset(
     [
         *("In", "At", "On", "From", "By", "For", "After", "Before", "During", "Since", "Under"),
@@ -359,12 +361,19 @@ class AttributionFinder:
         self.reported_by = re.compile(rf"\breported\s+by\s+(?:the\s+)?(?P<name>{name})")
 
     def in_sentence(
-        self, text: str, start: int, end: int, hits: list[Hit], kinds: frozenset[str]
+        self,
+        text: str,
+        start: int,
+        end: int,
+        hits: list[Hit],
+        kinds: frozenset[str],
+        verbs_end: int | None = None,
     ) -> list[Attribution]:
         """The attributions stated in ``text[start:end]``, anaphors unresolved.
 
         ``kinds`` names the trigger words the sentence holds (see ``TRIGGER``): only the
-        patterns they can start are tried.
+        patterns they can start are tried. ``verbs_end``, where the sentence's last
+        statement verb ends, spares the subject patterns the rest of the sentence.
         """
         found: list[Attribution] = []
         consumed: list[Span] = []
@@ -382,7 +391,9 @@ class AttributionFinder:
                 begin = relay.start() if relay else match.start()
                 found.append(Attribution(begin, match.end(), source, reported_by, tuple(names)))
         if "verb" in kinds:
-            for match in self.subject.finditer(text, start, end):
+            # a subject ends at its verb, or at most a relay's name after it ("told X")
+            subject_end = end if verbs_end is None else min(end, verbs_end + _RELAY_REACH)
+            for match in self.subject.finditer(text, start, subject_end):
                 verb = match["verb"]
                 if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
                     continue
@@ -400,8 +411,8 @@ class AttributionFinder:
                     continue
                 found.append(self._make(text, match, hits, relay_group="relay"))
             # most sentences name no role before a comma: test that first, cheaply
-            if "," in sentence and _TITLE_BEFORE_COMMA.search(text, start, end):
-                for match in self.titled.finditer(text, start, end):
+            if "," in sentence and _TITLE_BEFORE_COMMA.search(text, start, subject_end):
+                for match in self.titled.finditer(text, start, subject_end):
                     found.append(self._make(text, match, hits, extra_group="role"))
         patterns = []
         if "authored" in kinds:

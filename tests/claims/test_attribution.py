@@ -228,3 +228,21 @@ def test_lowercase_words_that_are_no_source_stay_unattributed() -> None:
     table = extract_articles([Article.from_text(text, id="quake")], vocabulary)
     # "the neighbours" is neither a vocabulary alias nor a capitalised name
     assert table["source"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "South Korean intelligence told Yonhap News Agency that 1,100 troops were lost.",
+        "The governor, Anna Velde, said 40 died, and the army chief, Jon Bell, said 12.",
+        "Seoul said 3,000 had been sent; Kyiv said 11,000 and Washington said 10,000 later.",
+    ],
+)
+def test_subject_patterns_stop_after_the_last_verb_without_losing_a_claim(sentence: str) -> None:
+    finder = AttributionFinder(compile_vocabulary(VOCABULARY).sources)
+    hits = compile_vocabulary(VOCABULARY).sources.find(sentence)
+    kinds = frozenset({"verb"})
+    last_verb = max(sentence.rfind(" said") + 5, sentence.rfind(" told") + 5)
+    whole = finder.in_sentence(sentence, 0, len(sentence), hits, kinds)
+    assert whole
+    assert finder.in_sentence(sentence, 0, len(sentence), hits, kinds, last_verb) == whole
