@@ -192,6 +192,7 @@ def _canonical(unit: str, definitions: tuple[str, ...]) -> str:
     return canonical_unit(unit, definitions)
 
 
+@functools.lru_cache(maxsize=256)
 def _money_blind(dimensions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     """``dimensions`` with every currency read as one "[currency]" dimension."""
     merged: dict[str, float] = {}
