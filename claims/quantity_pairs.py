@@ -45,7 +45,9 @@ def range_of(text: str, a: Token, b: Token, between: re.Pattern[str]) -> tuple[f
     connector = link.group("conn").strip().lower()
     if connector == "and" and opener is None:
         return None
-    if connector != "or" and opener is None and change_verb_before(text, a.start):
+    # "rose from 10 to 12%" is a change of two figures; "rose 10-12%" a range all the same
+    dash = connector in ("-", "–", "—")
+    if connector != "or" and not dash and opener is None and change_verb_before(text, a.start):
         return None
     low = a.value
     if not a.scaled and b.magnitude > 1 and low < 1000 and low * b.magnitude <= b.value:

@@ -390,6 +390,7 @@ def test_a_verb_after_a_number_is_not_its_noun() -> None:
         "Residents aged over 80 were moved.",
         "Most of the cases were children under five.",
         "The poll was carried out between Nov. 3 and 5 by phone.",
+        "She beat the top seed 4-6, 7-6, 6-3 in the final.",
         "For help, call 0800 555 123 at any hour.",
         "Parents can book by calling 311.",
         "It took a double blow.",
@@ -402,6 +403,13 @@ def test_not_claims(text: str) -> None:
 def test_a_year_with_a_counted_noun_is_a_count_unless_after_a_time_word() -> None:
     assert spans("Around 2000 troops stayed.") == ["Around 2000 troops"]
     assert spans("In 2000 troops stayed home.") == []
+
+
+def test_a_dashed_range_after_a_verb_of_change_is_still_a_range() -> None:
+    (rise,) = find_quantities("Rents rose 10-12% in May.")
+    assert (rise.low, rise.high, rise.qualifier, rise.unit) == (10.0, 12.0, "range", "percent")
+    # "to" after a verb of change reads as from-to: two figures
+    assert len(find_quantities("Rents rose 10 to 12% in May.")) == 2
 
 
 def test_a_count_after_a_possessive_name_is_no_identifier() -> None:
