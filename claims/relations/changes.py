@@ -12,7 +12,9 @@
 * the after figure first, the before one after "up from", "down from", "rising from",
   "falling from" or, after a verb of change, a bare ", from": "96,500, up from 61,000",
   "fell to 6.3 million in June, down from a record 7.8 million", "rose to 12.4, from 9.8
-  the week before" (direction only: the size, if any, is stated before the after figure).
+  the week before" (direction only: the size, if any, is stated before the after figure);
+  one span of time between them is stepped over ("£48.5 million in the six months to
+  June, down from £70.3 million").
 
 ``measure`` says how the stated size is read: ``relative`` (a percentage of the before),
 ``absolute`` (in the figures' own unit: "rose by 300 from 800 to 1,100"), ``points``
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 
 from claims.relations.base import Relation, Scan, comparable, phrase
+from claims.units import is_time_unit
 
 KIND = "change"
 UP = (
@@ -103,7 +106,7 @@ def find_reversed_changes(scan: Scan) -> list[Relation]:
     relations = []
     for group in scan.sentences():
         for position in range(len(group) - 1):
-            after, before = group[position], group[position + 1]
+            after, before = group[position], _next_not_a_period(scan, group, position)
             match = REVERSED_GAP.fullmatch(scan.gap(after, before))
             if match is None or TO_GAP.match(scan.after(before)) is not None:
                 continue
@@ -122,6 +125,15 @@ def find_reversed_changes(scan: Scan) -> list[Relation]:
             members = (("before", scan.quantities[before]), ("after", scan.quantities[after]))
             relations.append(Relation(KIND, members, attributes))
     return relations
+
+
+def _next_not_a_period(scan: Scan, group: list[int], position: int) -> int:
+    """The figure after ``group[position]``, stepping over one span of time written in words
+    between them ("£48.5 million in the six months to June, down from £70.3 million")."""
+    following = group[position + 1]
+    if position + 2 < len(group) and is_time_unit(scan.quantities[following].unit):
+        return group[position + 2]
+    return following
 
 
 def _relation(scan: Scan, group: list[int], position: int) -> Relation | None:

@@ -164,3 +164,20 @@ def test_a_year_earlier_is_not_a_rate() -> None:
         _q(text, "61,000", 61000),
     )
     assert [kind for kind, _, _ in found if kind == "rate"] == []
+
+
+def test_a_reversed_change_steps_over_the_period_between_its_figures() -> None:
+    text = "Profit was £48.5 million in the six months to June, down from £70.3 million."
+    found = _found(
+        text,
+        _q(text, "£48.5 million", 48.5e6, unit="GBP"),
+        _q(text, "six months", 6, unit="month"),
+        _q(text, "£70.3 million", 70.3e6, unit="GBP"),
+    )
+    changes = [(roles, attributes) for kind, roles, attributes in found if kind == "change"]
+    assert changes == [
+        (
+            {"before": ["£70.3 million"], "after": ["£48.5 million"]},
+            {"cue": "down from", "direction": "down", "measure": "direction"},
+        )
+    ]
