@@ -4,7 +4,9 @@
 comes first, then a cue, then the parts joined by commas, "and" or "plus".
 
 A few words may come between the total and a comma before the cue ("412,000 vehicles in
-the quarter, of which 96,500 ...", "43 patients were in hospital, including 6 ...").
+the quarter, of which 96,500 ...", "43 patients were in hospital, including 6 ..."). One
+part may also name the cue after itself: "Eleven people were wounded, three of them
+seriously".
 
 The cue says whether the list is *exhaustive*:
 
@@ -34,6 +36,10 @@ OPENER = phrase(
     rf"(?:(?: [a-z][\w'-]*){{1,4}},)?\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})"
     r"\s*(?:(?:were|are|was|is) )?"
 )
+#: Between a total and the one part that names its cue after itself ("Eleven people were
+#: wounded, three of them seriously"): a few words, then a comma.
+TRAILING_GAP = phrase(r"(?: [a-z][\w'-]*){0,4},\s*")
+TRAILING_CUE = phrase(r"\s+(?P<cue>of (?:them|whom|those))\b")
 #: Between two parts: an optional predicate ("40 were killed and 30 wounded") or short
 #: phrase ("$400 for food and $500 for rent"), then a separator, then an optional
 #: "a further" / "another".
@@ -73,8 +79,15 @@ def _parts_after(scan: Scan, group: list[int], position: int) -> tuple[str, list
     if scan.classes[total] not in ("count", "money"):
         return None
     first = group[position + 1]
+    if not comparable(scan.quantities[total], scan.quantities[first], scan.text):
+        return None
     match = OPENER.fullmatch(scan.gap(total, first))
-    if match is None or not comparable(scan.quantities[total], scan.quantities[first], scan.text):
+    if match is None:
+        # "Eleven people were wounded, three of them seriously": the cue after the part
+        if TRAILING_GAP.fullmatch(scan.gap(total, first)):
+            trailing = TRAILING_CUE.match(scan.after(first))
+            if trailing is not None:
+                return trailing.group("cue"), [first]
         return None
     parts = [first]
     for candidate in group[position + 2 :]:

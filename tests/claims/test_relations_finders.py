@@ -181,3 +181,15 @@ def test_a_reversed_change_steps_over_the_period_between_its_figures() -> None:
             {"cue": "down from", "direction": "down", "measure": "direction"},
         )
     ]
+
+
+def test_a_part_naming_its_cue_after_itself() -> None:
+    text = "Eleven people were wounded, three of them seriously."
+    found = _found(text, _q(text, "Eleven people", 11, unit="person"), _q(text, "three", 3))
+    assert found == [
+        (
+            "breakdown",
+            {"total": ["Eleven people"], "part": ["three"]},
+            {"exhaustive": False, "cue": "of them"},
+        )
+    ]
