@@ -3,7 +3,7 @@
 "16 vehicles, including three buggies, twelve cars and an armored vehicle": the total
 comes first, then a cue, then the parts joined by commas, "and" or "plus".
 
-A few words may come between the total and a comma before the cue ("412,000 vehicles in
+Up to eight words may come between the total and a comma before the cue ("412,000 vehicles in
 the quarter, of which 96,500 ...", "43 patients were in hospital, including 6 ..."). One
 part may also name the cue after itself: "Eleven people were wounded, three of them
 seriously".
@@ -33,7 +33,7 @@ _CLOSED_CUES = (
     r"|split between|:|—|–|--|-"
 )
 OPENER = phrase(
-    rf"(?:(?: [a-z][\w'-]*){{1,4}},)?\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})"
+    rf"(?:(?: [a-z][\w'-]*){{1,8}},)?\s*[,(]?\s*(?P<cue>{_OPEN_CUES}|{_CLOSED_CUES})"
     r"\s*(?:(?:were|are|was|is) )?"
 )
 #: Between a total and the one part that names its cue after itself ("Eleven people were

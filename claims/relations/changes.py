@@ -75,9 +75,11 @@ STATED_TAIL = re.compile(
 )
 POINTS = re.compile(r"\bpoints?\b", re.IGNORECASE)
 #: Between an after figure and the before figure that follows it ("96,500, up from 61,000"):
-#: a few words without figures or clause breaks, then the direction word and "from".
+#: words without figures or clause breaks (up to 80 characters: "5.7 hours before being
+#: given a bed or discharged in December, up from 4.9 hours"), then the direction word and
+#: "from".
 REVERSED_GAP = phrase(
-    r"[^\d.;:()]{0,40}?,\s*(?:(?P<up>up|rising|climbing|increasing)|(?P<down>down|falling"
+    r"[^\d.;:()]{0,80}?,\s*(?:(?P<up>up|rising|climbing|increasing)|(?P<down>down|falling"
     r"|dropping|declining|decreasing))?\s*from\s+(?:a |an |the )?(?:(?:record|peak|previous"
     r" range|previous level|high|low)(?: of)?\s+)?"
 )

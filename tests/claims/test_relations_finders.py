@@ -193,3 +193,19 @@ def test_a_part_naming_its_cue_after_itself() -> None:
             {"exhaustive": False, "cue": "of them"},
         )
     ]
+
+
+def test_longer_gaps_before_up_from_and_including() -> None:
+    text = (
+        "Some 96,400 spectators came through the gates of the old stadium by the river this "
+        "year, up from 88,000."
+    )
+    found = _found(text, _q(text, "96,400 spectators", 96400), _q(text, "88,000", 88000))
+    assert [(kind, roles) for kind, roles, _ in found] == [
+        ("change", {"before": ["88,000"], "after": ["96,400 spectators"]})
+    ]
+    text = "There were 388 patients in hospital with severe symptoms at the weekend, including 52."
+    found = _found(text, _q(text, "388 patients", 388, unit="person"), _q(text, "52", 52))
+    assert [(kind, roles) for kind, roles, _ in found] == [
+        ("breakdown", {"total": ["388 patients"], "part": ["52"]})
+    ]
