@@ -66,6 +66,7 @@ from claims.names import (
     is_anaphor,
     is_described_anaphor,
 )
+from claims.numbers import SCALES, TEENS, TENS, UNITS
 from claims.sentences import Span
 
 VERBS = (
@@ -103,11 +104,10 @@ _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|cla
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
 #: a character of the same sentence: a full stop only inside a number ("46.2%")
 _IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
+#: a figure in digits or in words ("at 1,100", "at several hundred", "at twelve")
+_FIGURE_START = rf"(?:[$€£¥₩\d]|(?:{trie_pattern([*UNITS, *TEENS, *TENS, *SCALES])})s?\b)"
 _PUT_ESTIMATE = re.compile(
-    rf"{_IN_SENTENCE}{{0,80}}?\bat\s+[\"“]?(?:[a-z]+\s+){{0,3}}"
-    r"(?:[$€£¥₩\d]|(?:hundreds?|thousands?|dozens?|millions?|billions?|one|two|three|four|five|"
-    r"six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|"
-    r"ninety)\b)"
+    rf"{_IN_SENTENCE}{{0,80}}?\bat\s+[\"“]?(?:[a-z]+\s+){{0,3}}{_FIGURE_START}"
 )
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
