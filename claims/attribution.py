@@ -53,6 +53,7 @@ from claims.names import (
     is_anaphor,
 )
 from claims.sentences import Span, TextLayout
+from claims.tries import ascii_case_letters
 
 __all__ = ["Attribution", "AttributionFinder", "SentenceSources", "attribute_sentences"]
 
@@ -172,13 +173,6 @@ def attribute_sentences(
     return result
 
 
-@functools.lru_cache(maxsize=1024)
-def _short_name_patterns(written: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Patterns of an alias ending in ``written`` and of ``written`` given in parentheses."""
-    tail = re.compile(rf"(?<![\w-]){re.escape(written)}$", re.IGNORECASE)
-    return tail, re.compile(rf"\s*\(\s*{re.escape(written)}\s*\)")
-
-
 @functools.lru_cache(maxsize=256)
 def _noun_patterns(head: str) -> tuple[re.Pattern[str], ...]:
     """Patterns of an anaphor's noun: in an alias, and in a role phrase before ("the port
@@ -194,6 +188,51 @@ def _noun_patterns(head: str) -> tuple[re.Pattern[str], ...]:
 def _initials(name: str) -> str:
     """The capitals starting the words of ``name``: "National Intelligence Service" -> "NIS"."""
     return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+#: a name given in parentheses right after an alias: "the Northern Road Authority (NoRA)"
+_PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+#: where a shorter name may start inside an alias: after a character that is no part of a word
+_WORD_START = re.compile(r"(?<![\w-])(?=.)", re.DOTALL)
+
+
+def _fold(name: str) -> str:
+    """``name`` in the case ignore-case matching compares ("ſ" as "s")."""
+    return ascii_case_letters(name).lower()
+
+
+class _ShortNames:
+    """For each shorter name a text gives a source alias, the positions (in the text's list of
+    alias hits) of the hits it may stand for: the alias's last words ("Red Crescent" in "the
+    Mireskan Red Crescent", any case), its initials ("NIS") and a name in parentheses after
+    it ("(NoRA)"). Built once per text, so a name kept as written is looked up, not matched
+    against every earlier alias."""
+
+    def __init__(self, text: str, hits: list[Hit]) -> None:
+        self.tails: dict[str, list[int]] = {}
+        self.initials: dict[str, list[int]] = {}
+        self.parenthesised: dict[str, list[int]] = {}
+        for position, hit in enumerate(hits):
+            for start in _WORD_START.finditer(text, hit.start, hit.end):
+                tail = _fold(text[start.start() : hit.end])
+                self.tails.setdefault(tail, []).append(position)
+            self.initials.setdefault(_initials(text[hit.start : hit.end]), []).append(position)
+            given = _PARENTHESISED.match(text, hit.end)
+            if given:
+                self.parenthesised.setdefault(given[1], []).append(position)
+
+    def last_before(self, written: str, bound: int) -> int | None:
+        """The last hit position below ``bound`` that ``written`` may stand for, if any."""
+        candidates = [self.tails.get(_fold(written)), self.parenthesised.get(written)]
+        if written.isupper() and " " not in written:
+            candidates.append(self.initials.get(written))
+        best = None
+        for positions in candidates:
+            if positions:
+                index = bisect.bisect_left(positions, bound) - 1
+                if index >= 0 and (best is None or positions[index] > best):
+                    best = positions[index]
+        return best
 
 
 def _needed_sentences(layout: TextLayout, wanted: Collection[int] | None) -> list[bool] | None:
@@ -219,6 +258,7 @@ class _Antecedents:
         self.hits = hits
         self.hit_starts = [hit.start for hit in hits]
         self.stated: list[tuple[Attribution, str]] = []
+        self._short_names: _ShortNames | None = None
 
     def remember(self, attributions: list[Attribution]) -> None:
         """Record a sentence's resolved attributions, in text order."""
@@ -279,17 +319,13 @@ class _Antecedents:
         written = attribution.source
         if written is None or any(self._hits_between(*name) for name in attribution.names):
             return attribution  # no name, or a vocabulary alias
-        tail, acronym = _short_name_patterns(written)
-        initials = written.isupper() and " " not in written
-        for position in range(bisect.bisect_left(self.hit_starts, attribution.start) - 1, -1, -1):
-            hit = self.hits[position]
-            if (
-                tail.search(self.text, hit.start, hit.end)
-                or acronym.match(self.text, hit.end)
-                or (initials and _initials(self.text[hit.start : hit.end]) == written)
-            ):
-                return replace(attribution, source=hit.key)
-        return attribution
+        if self._short_names is None:
+            self._short_names = _ShortNames(self.text, self.hits)
+        bound = bisect.bisect_left(self.hit_starts, attribution.start)
+        position = self._short_names.last_before(written, bound)
+        if position is None:
+            return attribution
+        return replace(attribution, source=self.hits[position].key)
 
     def _hits_between(self, start: int, end: int) -> list[Hit]:
         low = bisect.bisect_left(self.hit_starts, start)
