@@ -1,8 +1,9 @@
 """The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
 
 Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind,
-tests/fixtures/gold-blind2 and tests/fixtures/gold-blind3 (written without reading the
-extractor; see their READMEs). The held-out set has tests/claims/test_gold_holdout.py.
+tests/fixtures/gold-blind2, tests/fixtures/gold-blind3 and tests/fixtures/gold-blind4 (written
+without reading the extractor; see their READMEs). The held-out set has
+tests/claims/test_gold_holdout.py.
 """
 
 from __future__ import annotations
@@ -22,10 +23,12 @@ GOLD = REPO / "tests" / "fixtures" / "gold"
 BLIND = REPO / "tests" / "fixtures" / "gold-blind"
 BLIND2 = REPO / "tests" / "fixtures" / "gold-blind2"
 BLIND3 = REPO / "tests" / "fixtures" / "gold-blind3"
+BLIND4 = REPO / "tests" / "fixtures" / "gold-blind4"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
 BLIND2_TOPICS = (*BLIND_TOPICS, "transport")
 BLIND3_TOPICS = (*TOPICS, "nk", "court", "science")
+BLIND4_TOPICS = (*TOPICS, "nk", "court", "science")
 
 
 bench = load_benchmark()
@@ -34,6 +37,7 @@ VOCABULARY = load_vocabulary(GOLD / "rules.yaml")
 BLIND_ITEMS = bench.load_gold(BLIND)
 BLIND2_ITEMS = bench.load_gold(BLIND2)
 BLIND3_ITEMS = bench.load_gold(BLIND3)
+BLIND4_ITEMS = bench.load_gold(BLIND4)
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,14 @@ SETS = {
         (120, 280),
         ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
     ),
+    "gold-blind4": GoldSet(
+        BLIND4,
+        BLIND4_ITEMS,
+        load_vocabulary(BLIND4 / "rules.yaml"),
+        "blind4-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
 }
 CASES = [
     pytest.param(gold_set, item, id=f"{name}/{item.name}")
@@ -98,8 +110,10 @@ def test_gold_set_size_and_topics() -> None:
         (BLIND2_ITEMS, BLIND2_TOPICS, 16, 200),
         # the third blind set was written to a shorter time box: 12 articles
         (BLIND3_ITEMS, BLIND3_TOPICS, 12, 150),
+        # the fourth blind set has the same time box and topics as the third
+        (BLIND4_ITEMS, BLIND4_TOPICS, 12, 150),
     ],
-    ids=["gold-blind", "gold-blind2", "gold-blind3"],
+    ids=["gold-blind", "gold-blind2", "gold-blind3", "gold-blind4"],
 )
 def test_blind_set_size_topics_and_relations(
     items: list[Any], topics: tuple[str, ...], articles: int, min_quantities: int
