@@ -126,6 +126,7 @@ def attribute_sentences(
     """
     result = [SentenceSources() for _ in layout.sentences]
     hit_starts = [hit.start for hit in hits]
+    source_keys = {hit.key for hit in hits}
     starts = [start for start, _ in layout.sentences]
     needed = _needed_sentences(layout, wanted)
     triggered: dict[int, set[str]] = {}
@@ -152,24 +153,37 @@ def attribute_sentences(
         if layout.sentence_paragraph[index] != paragraph:
             paragraph = layout.sentence_paragraph[index]
             current = None
+        local = hits[bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)]
+        named_back = None
+        if index and (needed is None or needed[index - 1]):
+            named_back = finder.claimant_of_previous(text, start, end, local)
+            if named_back is not None:
+                named_back = antecedents.resolve(named_back, current)
+        if named_back is not None and named_back.source is not None:
+            # "That figure came from X": X's, whatever the sentence before said
+            result[index - 1].stated = [named_back]
+            antecedents.remember([named_back])
+            current = named_back
         if needed is not None and not needed[index]:
             continue
         stated: list[Attribution] = []
         if index in triggered:
-            local = hits[
-                bisect.bisect_left(hit_starts, start) : bisect.bisect_left(hit_starts, end)
-            ]
             stated = finder.in_sentence(
                 text, start, end, local, frozenset(triggered[index]), verbs_end.get(index)
             )
         resolved = [antecedents.resolve(a, current) for a in stated]
-        resolved = [a for a in resolved if a.source is not None]
+        resolved = [
+            a
+            for a in resolved
+            if a.source is not None and (not a.listed or a.source in source_keys)
+        ]
+        # a figure no stated attribution covers takes the one carried in
+        result[index].carried = current
         if resolved:
             result[index].stated = resolved
-            current = resolved[-1]
             antecedents.remember(resolved)
-        else:
-            result[index].carried = current
+            # an attribution scoped to one figure ("the NIS 12,000") carries no further
+            current = next((a for a in reversed(resolved) if a.scope is None), current)
     return result
 
 
@@ -192,6 +206,8 @@ def _initials(name: str) -> str:
 
 #: a name given in parentheses right after an alias: "the Northern Road Authority (NoRA)"
 _PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+#: where the head of an "X of Y" name ends ("Joint Chiefs| of Staff")
+_OF_PHRASE = re.compile(r"\s+of\s")
 #: where a shorter name may start inside an alias: after a character that is no part of a word
 _WORD_START = re.compile(r"(?<![\w-])(?=.)", re.DOTALL)
 
@@ -204,18 +220,25 @@ def _fold(name: str) -> str:
 class _ShortNames:
     """For each shorter name a text gives a source alias, the positions (in the text's list of
     alias hits) of the hits it may stand for: the alias's last words ("Red Crescent" in "the
-    Mireskan Red Crescent", any case), its initials ("NIS") and a name in parentheses after
-    it ("(NoRA)"). Built once per text, so a name kept as written is looked up, not matched
-    against every earlier alias."""
+    Mireskan Red Crescent", any case), the last words of its head ("Joint Chiefs" in "Joint
+    Chiefs of Staff"), its initials ("NIS") and a name in parentheses after it ("(NoRA)").
+    Built once per text, so a name kept as written is looked up, not matched against every
+    earlier alias."""
 
     def __init__(self, text: str, hits: list[Hit]) -> None:
         self.tails: dict[str, list[int]] = {}
         self.initials: dict[str, list[int]] = {}
         self.parenthesised: dict[str, list[int]] = {}
         for position, hit in enumerate(hits):
-            for start in _WORD_START.finditer(text, hit.start, hit.end):
-                tail = _fold(text[start.start() : hit.end])
-                self.tails.setdefault(tail, []).append(position)
+            # "the Joint Chiefs" shortens "South Korea's Joint Chiefs of Staff" too
+            head = _OF_PHRASE.search(text, hit.start, hit.end)
+            ends = (hit.end, head.start()) if head else (hit.end,)
+            for end in ends:
+                for start in _WORD_START.finditer(text, hit.start, end):
+                    tail = _fold(text[start.start() : end])
+                    positions = self.tails.setdefault(tail, [])
+                    if not positions or positions[-1] != position:
+                        positions.append(position)
             self.initials.setdefault(_initials(text[hit.start : hit.end]), []).append(position)
             given = _PARENTHESISED.match(text, hit.end)
             if given:

@@ -109,6 +109,29 @@ _FIGURE_START = rf"(?:[$€£¥₩\d]|(?:{trie_pattern([*UNITS, *TEENS, *TENS, *
 _PUT_ESTIMATE = re.compile(
     rf"{_IN_SENTENCE}{{0,80}}?\bat\s+[\"“]?(?:[a-z]+\s+){{0,3}}{_FIGURE_START}"
 )
+#: hedge words a listed figure may carry ("the army at around 55")
+_LIST_HEDGE = (
+    r"(?:(?:about|around|roughly|some|nearly|almost|approximately|over|under|just\s+over|"
+    r"at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|as\s+many\s+as|"
+    r"close\s+to)\s+)?"
+)
+#: verbs that set a figure "at" a value: a lone listed item "the army at 55" follows one
+_AT_ESTIMATE = re.compile(r"\b(?:put|puts|putting|estimated|estimating|estimates|placed|pegged)\b")
+#: words before a list that make its names claimants: "the estimates now read: the NIS 12,000";
+#: without them the names are what the figures are about ("Carrick Ports 2.4%")
+_CLAIM_CONTEXT = re.compile(
+    r"\b(?:estimates?|estimated|estimating|figures?|counts?|tall(?:y|ies)|put|puts|putting|"
+    r"placed|pegged|according|said|says|reported|claimed|claims|assessments?|reckon(?:s|ed)?)\b"
+)
+#: a sentence naming the claimant of the figure before it: "That figure came from X"
+_BACK_REFERENCE_HINT = re.compile(r"\W*(?:That|This|The|Those|These)\s")
+_BACK_REFERENCE = (
+    r"\W*(?:That|This|The|Those|These)\s+(?:(?:latest|earlier|higher|lower|new|first|initial|"
+    r"original|last|same)\s+)?(?:figures?|estimates?|numbers?|count|tally|toll|totals?)\s+"
+    r"(?:(?:had|has|have)\s+)?(?:(?:came|comes|come)\s+from|(?:was|were|is|are)\s+(?:(?:provided|"
+    r"supplied|given|released|issued|put\s+out|compiled)\s+by|attributed\s+to|from))\s+"
+    r"(?:the\s+)?"
+)
 _ADVERBS = (
     r"also|further|later|previously|earlier|separately|recently|now|again|publicly|has|have|"
     r"had|reportedly|first|officially|then|would|will|could|can|may|might|did|does|should|must|"
@@ -290,6 +313,10 @@ class Attribution:
     #: also what the sentence is about ("Penhallow employs 1,150 people and reported ..."):
     #: its name does not stop it being a figure's entity
     opening: bool = False
+    #: one name of a list of names each with its figure ("the NIS 12,000, the Pentagon
+    #: 10,000"): it counts only when it names a vocabulary source (a list of companies and
+    #: their share prices names what the figures are about, not who claims them)
+    listed: bool = False
 
 
 def span_gap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
@@ -390,6 +417,13 @@ class AttributionFinder:
             rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
         )
         self.reported_by = re.compile(rf"\breported\s+by\s+(?:the\s+)?(?P<name>{name})")
+        # "the estimates now read: the NIS 12,000, Ukraine's military intelligence 11,000",
+        # "the agency put it at 40, the army at 55": each name claims the figure after it
+        self.listed = re.compile(
+            rf"(?:[:;,]|\band)\s+(?:the\s+)?(?P<name>{name})(?:['’]s)?\s+(?P<at>at\s+)?"
+            rf"(?={_LIST_HEDGE}[\"“]?{_FIGURE_START})"
+        )
+        self.back_reference = re.compile(rf"{_BACK_REFERENCE}(?P<name>{named})")
 
     def in_sentence(
         self,
@@ -466,6 +500,8 @@ class AttributionFinder:
                 attribution = self._make(text, match, hits)
                 if attribution.source is None or not _DOCUMENT_PART.match(attribution.source):
                     found.append(attribution)
+        if "," in sentence or ":" in sentence:
+            found.extend(self._listed(text, start, end, hits))
         if "verb" in kinds and "reported by" in sentence:
             for match in self.reported_by.finditer(text, start, end):
                 relay = self._name(text, *match.span("name"), hits)
@@ -475,6 +511,40 @@ class AttributionFinder:
         if shared_subject or any(a.anaphor in _PRONOUNS for a in found):
             found = self._add_elliptic(text, start, end, hits, found)
         return found
+
+    def _listed(self, text: str, start: int, end: int, hits: list[Hit]) -> list[Attribution]:
+        """Names each followed by their own figure in a list ("read: the NIS 12,000, the
+        Pentagon 10,000"; "put it at 40, the army at 55"), each scoped to its figure. A list
+        needs two such items and a word of claiming before it ("estimates", "put", "said"); one
+        item alone counts only with "at" after a verb that sets a figure at a value ("put",
+        "estimated")."""
+        items = list(self.listed.finditer(text, start, end))
+        if not items or not _CLAIM_CONTEXT.search(text, start, items[0].start()):
+            return []
+        if len(items) < 2:
+            item = items[0]
+            if not (item["at"] and _AT_ESTIMATE.search(text, start, item.start())):
+                return []
+        listed = []
+        for item in items:
+            attribution = self._make(text, item, hits)
+            if attribution.source is not None and not attribution.anaphoric:
+                scope = (item.end(), item.end() + 1)
+                listed.append(replace(attribution, scope=scope, listed=True))
+        return listed
+
+    def claimant_of_previous(
+        self, text: str, start: int, end: int, hits: list[Hit]
+    ) -> Attribution | None:
+        """The claimant a sentence opening "That figure came from X" names for the figures
+        of the sentence before it, if it opens so."""
+        if not _BACK_REFERENCE_HINT.match(text, start, end):
+            return None
+        match = self.back_reference.match(text, start, end)
+        if match is None:
+            return None
+        attribution = self._make(text, match, hits)
+        return attribution if attribution.source is not None or attribution.anaphoric else None
 
     def _add_elliptic(
         self, text: str, start: int, end: int, hits: list[Hit], found: list[Attribution]

@@ -1,0 +1,107 @@
+"""Claimants named one per figure in a list, in the sentence after the figure, or by the head
+of a longer name ("the Joint Chiefs" for "the Joint Chiefs of Staff")."""
+
+from __future__ import annotations
+
+import pytest
+
+from claims.articles import Article
+from claims.pipeline import extract_articles
+from claims.vocab import Vocabulary
+
+VOCABULARY = Vocabulary.from_mapping(
+    {
+        "entities": {"velmora": ["Velmora", "Velmoran"]},
+        "sources": {
+            "spy_service": ["National Security Service"],
+            "defence_staff": ["Velmoran Joint Staff of the Armed Forces"],
+            "pentagon": ["Pentagon"],
+            "army": ["the army"],
+            "relief_agency": ["Relief Agency"],
+            "coast_guard": ["coast guard"],
+            "premier": ["Premier Ilse Varga", "Ilse Varga"],
+        },
+    }
+)
+
+
+def sources(text: str) -> list[str | None]:
+    """The source of every figure of ``text``, in text order."""
+    table = extract_articles([Article.from_text(text, id="t")], VOCABULARY)
+    return [None if value is None or value != value else value for value in table["source"]]
+
+
+def test_each_name_of_a_list_claims_the_figure_after_it() -> None:
+    text = (
+        "The National Security Service spoke first. Side by side, the estimates now read: "
+        "the NSS 9,000, the Pentagon 7,500, the army about 6,000."
+    )
+    assert sources(text) == ["spy_service", "pentagon", "army"]
+
+
+def test_a_lone_item_after_put_at_takes_its_own_name() -> None:
+    text = "The Relief Agency put the toll at 40, the army at around 55."
+    assert sources(text) == ["relief_agency", "army"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # names and figures with no word of claiming: what the figures are about
+        "Shares fell across the board: Pentagon Lines lost 3.9%, the army 2.4% and Harlow 1.1%.",
+        # one item, and no verb setting a figure at a value
+        "The Relief Agency said 40 people died, the Pentagon at 55 of them.",
+    ],
+)
+def test_no_list_attribution_without_a_list_of_claims(text: str) -> None:
+    found = sources(text)
+    assert "pentagon" not in found and "army" not in found
+
+
+def test_names_of_a_list_must_be_vocabulary_sources() -> None:
+    # a claim word before a list of companies does not make the companies claimants
+    text = "Traders said shares fell: Dunstan Lines 3.9%, Carrick Ports 2.4%."
+    assert sources(text) == ["Traders", "Traders"]
+
+
+def test_a_list_item_does_not_carry_into_the_next_sentence() -> None:
+    text = (
+        "The estimates read: the Pentagon 7,500, the army 6,000. "
+        "About 300 were wounded, the Relief Agency said. Another 20 died."
+    )
+    assert sources(text) == ["pentagon", "army", "relief_agency", "relief_agency"]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "That figure came from the coast guard.",
+        "The figure was provided by the coast guard.",
+        "Those numbers come from the coast guard, which led the search.",
+        "The estimate is from the coast guard.",
+    ],
+)
+def test_the_next_sentence_may_name_the_claimant_of_a_figure(follow_up: str) -> None:
+    text = f"Eleven sailors were pulled from the water. {follow_up}"
+    assert sources(text) == ["coast_guard"]
+
+
+def test_a_figure_named_back_overrides_what_its_sentence_said() -> None:
+    text = (
+        "An earlier version said the Pentagon had put losses at 3,000. "
+        "That figure came from Premier Ilse Varga, while the Pentagon put losses at 1,100."
+    )
+    assert sources(text) == ["premier", "pentagon"]
+
+
+def test_a_sentence_about_a_figure_without_naming_a_claimant_changes_nothing() -> None:
+    text = "The Pentagon said 40 died. That figure is higher than last week's."
+    assert sources(text) == ["pentagon"]
+
+
+def test_the_head_of_an_of_name_stands_for_it() -> None:
+    text = (
+        "The Velmoran Joint Staff of the Armed Forces briefed reporters. "
+        "The Joint Staff later put losses at 1,100."
+    )
+    assert sources(text) == ["defence_staff"]
