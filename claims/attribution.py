@@ -37,6 +37,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from claims.attribution_finder import (
+    TITLE_NOUNS,
     TRIGGER,
     Attribution,
     AttributionFinder,
@@ -47,10 +48,12 @@ from claims.attribution_finder import (
 from claims.cues import Hit
 from claims.names import (
     DOCUMENT_ANAPHORS,
+    GENDERED_ANAPHORS,
     PERSONAL_ANAPHORS,
     PLURAL_ANAPHORS,
     clean_name,
     is_anaphor,
+    names_organisation,
 )
 from claims.sentences import Span, TextLayout
 from claims.tries import ascii_case_letters
@@ -206,6 +209,24 @@ def _initials(name: str) -> str:
 
 #: a name given in parentheses right after an alias: "the Northern Road Authority (NoRA)"
 _PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+#: a title right before a name, or opening it: "Governor Elin Strand", "spokesman John Kirby"
+_TITLE_BEFORE = re.compile(
+    rf"\b(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
+    r"\.?\s+$",
+    re.IGNORECASE,
+)
+_TITLE_OPENING = re.compile(
+    rf"(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
+    r"\.?\s",
+    re.IGNORECASE,
+)
+#: a role in commas right after a name: "Agnes Mulroy, the union's regional organiser,"
+_ROLE_AFTER = re.compile(
+    r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w.]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"(?:{TITLE_NOUNS}|organi[sz]er|negotiator|inspector)\s*,"
+)
+#: how far before a name its title may start
+_TITLE_REACH = 30
 #: where the head of an "X of Y" name ends ("Joint Chiefs| of Staff")
 _OF_PHRASE = re.compile(r"\s+of\s")
 #: where a shorter name may start inside an alias: after a character that is no part of a word
@@ -313,7 +334,12 @@ class _Antecedents:
     ) -> Attribution | None:
         anaphor = attribution.anaphor
         if anaphor in PERSONAL_ANAPHORS or anaphor in DOCUMENT_ANAPHORS:
-            return current or (self.stated[-1][0] if self.stated else None)
+            found = current or (self.stated[-1][0] if self.stated else None)
+            if anaphor in GENDERED_ANAPHORS and (found is None or self._organisation(found)):
+                # "she told supporters" after "the office said" and "Governor Elin Strand":
+                # the person named last, not the body
+                return self._person_before(attribution.start) or found
+            return found
         if anaphor in PLURAL_ANAPHORS:
             return current
         head = anaphor.split()[-1] if anaphor else ""
@@ -349,6 +375,33 @@ class _Antecedents:
         if position is None:
             return attribution
         return replace(attribution, source=self.hits[position].key)
+
+    def _organisation(self, attribution: Attribution) -> bool:
+        """Whether ``attribution`` names a body: "it", or an organisation noun in its anaphor
+        ("the office said") or in the names it was stated with. Not by its source key: a
+        rule file may list a body's people as its aliases."""
+        return (
+            attribution.anaphor == "it"
+            or names_organisation(attribution.anaphor)
+            or any(names_organisation(self.text[a:b]) for a, b in attribution.names)
+        )
+
+    def _person_before(self, offset: int) -> Attribution | None:
+        """The last source alias before ``offset`` that the text marks as a person: a title
+        before or in it ("Governor Elin Strand") or a role in commas after it."""
+        for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
+            hit = self.hits[position]
+            written = self.text[hit.start : hit.end]
+            if names_organisation(written):
+                continue
+            titled = (
+                _TITLE_OPENING.match(written)
+                or _TITLE_BEFORE.search(self.text, max(hit.start - _TITLE_REACH, 0), hit.start)
+                or _ROLE_AFTER.match(self.text, hit.end)
+            )
+            if titled:
+                return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
+        return None
 
     def _hits_between(self, start: int, end: int) -> list[Hit]:
         low = bisect.bisect_left(self.hit_starts, start)

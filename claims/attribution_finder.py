@@ -142,14 +142,14 @@ _ROLES = (
     r"officers?|agency|ministry|government|leaders?|commanders?|army|forces|lawmakers?|analysts?"
 )
 _MODALS = re.compile(r"\b(?:would|will|could|can|may|might|did|does|do|should|must)\b")
-#: who a person is before their name: "The governor, Anna Velde, said"
-_TITLE_NOUNS = (
+#: who a person is before their name: "The governor, Anna Velde, said"; a person's role
+TITLE_NOUNS = (
     r"governor|mayor|minister|spokes(?:man|woman|person)|chief|commander|head|director|"
     r"president|official|ambassador|secretary|commissioner|chair(?:man|woman)?|executive|"
     r"leader|envoy|adviser|advisor|officer|general|analyst|economist|researcher|surgeon|doctor|"
     r"coach|manager|captain|lawyer|founder|owner|principal|professor|editor|[a-z]+ist"
 )
-_TITLE_NOUN = re.compile(_TITLE_NOUNS)
+_TITLE_NOUN = re.compile(TITLE_NOUNS)
 #: a run of word characters (matched on reversed text to find the one ending a stretch),
 #: and how far before a comma to look for it
 _WORD_RUN = re.compile(r"\w+")
@@ -158,7 +158,7 @@ _POSSESSIVE_PRONOUN = r"(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)"
 _ANAPHOR = (
     rf"(?:[Tt]he\s+(?:[a-z]+\s+)?(?:{ANAPHOR_NOUNS})\b|[Ii]t|[Tt]hey|[Hh]e|[Ss]he|[Oo]fficials"
     r"|[Aa]n?\s+(?:spokes(?:man|woman|person)|official)"
-    rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{_TITLE_NOUNS}|{ANAPHOR_NOUNS})\b)"
+    rf"|{_POSSESSIVE_PRONOUN}\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{TITLE_NOUNS}|{ANAPHOR_NOUNS})\b)"
 )
 #: a statement verb that shares the subject of an earlier verb: "denied it and said ...",
 #: "..., telling reporters that ..."
@@ -370,7 +370,7 @@ class AttributionFinder:
         self.titled = re.compile(
             rf"(?<![\w'’])(?P<role>(?:(?:[Tt]he|[Aa]n?|{_POSSESSIVE_PRONOUN})\s+|(?:[A-Z][\w.\-]*\s+){{0,3}}[A-Z][\w.\-]*['’]s\s+)"
             rf"(?:[\w'’-]+\s+){{0,3}}?"
-            rf"(?:{_TITLE_NOUNS}))\s*,\s*(?P<name>{named})\s*,{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
+            rf"(?:{TITLE_NOUNS}))\s*,\s*(?P<name>{named})\s*,{adverbs}\s+(?P<verb>{_VERB_TRIE})\b"
         )
         # "the 75% target set by the WHO", "a projection by the pollster"
         self.authored = re.compile(

@@ -71,6 +71,8 @@ DEFINITE_ONLY = frozenset(["scientists", "researchers", "authors"])
 _ANAPHOR_NOUN_SET = frozenset(ANAPHOR_NOUNS.split("|"))
 
 
+#: anaphors that stand for a person, never for a body named before ("she told supporters")
+GENDERED_ANAPHORS = frozenset(["he", "she"])
 #: "its director said", "her coach added": someone of the body or person just named
 POSSESSIVE_PRONOUNS = {"its": "it", "his": "he", "her": "she", "their": "they"}
 
@@ -92,6 +94,12 @@ def is_described_anaphor(cleaned: str) -> bool:
     agency"): a description of a body named elsewhere, unless the vocabulary lists it."""
     words = cleaned.split()
     return len(words) > 1 and cleaned.islower() and words[-1] in _ANAPHOR_NOUN_SET
+
+
+def names_organisation(name: str) -> bool:
+    """True when ``name`` holds a noun only a body has ("provincial electoral office",
+    "General Workers' Union"): no "he" or "she" stands for it."""
+    return any(word.strip(".,'’").lower() in _ANAPHOR_NOUN_SET for word in name.split())
 
 
 def anaphor_key(cleaned: str) -> str:

@@ -396,3 +396,34 @@ def test_an_organisation_noun_and_a_possessive_pronoun_refer_back() -> None:
         "The university said 212 sites were checked. Its office says 9 more will follow."
     )
     assert sources(text) == ["general_staff", "caddon", "caddon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" cannot be the ministry: the titled person named since is meant
+        (
+            "The Health Ministry said 40 people died. Army chief Mara Quell visited the "
+            "site. She said 12 more were missing.",
+            ["health_ministry", "general_staff"],
+        ),
+        # "Her office" is the office of that person, not the ministry's
+        (
+            "The ministry said 40 died, the Health Ministry reported. It added 3 were "
+            "missing. The visit pleased Gen. Mara Quell. Her office says 12 were hurt.",
+            ["health_ministry", "health_ministry", "general_staff"],
+        ),
+        # a person claimant stays the antecedent of "he", whoever is named since
+        (
+            "Jon Bell said 40 died. He met Gen. Mara Quell. He said 12 were missing.",
+            ["Jon Bell", "Jon Bell"],
+        ),
+        # no titled person: "she" keeps the body, as before
+        (
+            "The Health Ministry said 40 died. She said 12 were missing.",
+            ["health_ministry", "health_ministry"],
+        ),
+    ],
+)
+def test_he_or_she_stands_for_a_person_not_a_body(text: str, expected: list[str]) -> None:
+    assert sources(text) == expected

@@ -17,12 +17,12 @@ from claims.attribution_finder import (
     _ELLIPTIC,
     _INVERTED_HINT,
     _PARTICIPLES,
-    _TITLE_NOUNS,
+    TITLE_NOUNS,
     _title_before_comma,
 )
 from claims.cues import Hit
 
-_PLAIN_TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{_TITLE_NOUNS})\s*,")
+_PLAIN_TITLE_BEFORE_COMMA = re.compile(rf"\b(?:{TITLE_NOUNS})\s*,")
 _PLAIN_ELLIPTIC = re.compile(
     r"\b(?:and|but)\s+(?:(?:also|later|then|further|(?:last|this|on)\s+[A-Za-z]+)\s+)?"
     r"(?:said|says|told|added|adds|warned|warns|estimated|estimates|insisted|claimed|stated|"
