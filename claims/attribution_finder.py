@@ -69,6 +69,14 @@ from claims.names import (
 from claims.numbers import SCALES, TEENS, TENS, UNITS
 from claims.sentences import Span
 
+#: verbs of a side's position, a claim about itself: "the union is demanding 8%", "Gannet has
+#: offered 4.5%"; their subject still counts as what the figure is about
+POSITION_VERBS = (
+    "demands|demanded|is demanding|are demanding|offered|offers|is offering|are offering|"
+    "argued|argues|proposed|proposes|promised|promises|pledged|pledges|wants|seeks|sought|"
+    "is seeking|are seeking|called for|calls for|asked for|asks for"
+)
+_POSITION_VERBS = frozenset(POSITION_VERBS.split("|"))
 VERBS = (
     "said|says|say|reported|reports|report|estimated|estimates|estimate|stated|states|"
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
@@ -76,7 +84,7 @@ VERBS = (
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
     "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds|"
     "recorded|records|registered|registers|counted|counts|logged|expects|expected|expect|"
-    "forecast|forecasts|projected|projects|predicted|predicts|predict|warn"
+    "forecast|forecasts|projected|projects|predicted|predicts|predict|warn|" + POSITION_VERBS
 )
 #: verbs that attribute only when a document is their subject ("the data showed"); "Video
 #: showed 50 soldiers" names no claimant
@@ -309,9 +317,10 @@ class Attribution:
     #: the source key of a vocabulary alias spelt like the anaphor ("the pollster"), the
     #: last resort when no earlier claimant fits
     alias: str | None = None
-    #: credited to the sentence's opening subject through a later verb, a subject that is
-    #: also what the sentence is about ("Penhallow employs 1,150 people and reported ..."):
-    #: its name does not stop it being a figure's entity
+    #: a claimant that is also what the sentence is about, so its name does not stop it being
+    #: a figure's entity: the sentence's opening subject credited through a later verb
+    #: ("Penhallow employs 1,150 people and reported ..."), or a side stating its own
+    #: position ("Kerrow Terminals has offered 4.5%")
     opening: bool = False
     #: one name of a list of names each with its figure ("the NIS 12,000, the Pentagon
     #: 10,000"): it counts only when it names a vocabulary source (a list of companies and
@@ -474,7 +483,10 @@ class AttributionFinder:
                     continue
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue
-                found.append(self._make(text, match, hits, relay_group="relay"))
+                attribution = self._make(text, match, hits, relay_group="relay")
+                if " ".join(verb.split()) in _POSITION_VERBS:
+                    attribution = replace(attribution, opening=True)
+                found.append(attribution)
             # most sentences name no role before a comma: test that first, cheaply
             if "," in sentence and _title_before_comma(text, start, subject_end):
                 for match in self.titled.finditer(text, start, subject_end):

@@ -105,3 +105,34 @@ def test_the_head_of_an_of_name_stands_for_it() -> None:
         "The Joint Staff later put losses at 1,100."
     )
     assert sources(text) == ["defence_staff"]
+
+
+def entities_and_sources(text: str, vocabulary: Vocabulary) -> list[tuple[str | None, str | None]]:
+    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
+    clean = table[["entity", "source"]].astype(object).where(table[["entity", "source"]].notna())
+    return [(entity, source) for entity, source in clean.itertuples(index=False)]
+
+
+POSITIONS = Vocabulary.from_mapping(
+    {
+        "entities": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
+        "sources": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Dockers' Federation is demanding a rise of 9%.", [("dockers", "dockers")]),
+        ("Kerrow Terminals has offered 4.5% over two years.", [("kerrow", "kerrow")] * 2),
+        (
+            "The Dockers' Federation wants 9% and Kerrow Terminals offers 4.5%.",
+            [("dockers", "dockers"), ("kerrow", "kerrow")],
+        ),
+    ],
+)
+def test_a_side_stating_its_position_claims_a_figure_about_itself(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert entities_and_sources(text, POSITIONS) == expected
