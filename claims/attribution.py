@@ -209,6 +209,11 @@ def _initials(name: str) -> str:
 
 #: a name given in parentheses right after an alias: "the Northern Road Authority (NoRA)"
 _PARENTHESISED = re.compile(r"\s*\(\s*([^()]*?)\s*\)")
+#: a claimant kept as written that is people, not a body: "Investigators believe ..."
+_PLURAL_PEOPLE = re.compile(
+    r"[A-Z][a-z]+(?:ators|itors|ysts|ists|ians|cers|ers|ents|ics|ees)|Police|Authorities|Experts|"
+    r"Doctors|Witnesses|Officials|Troops|Sources"
+)
 #: a title right before a name, or opening it: "Governor Elin Strand", "spokesman John Kirby"
 _TITLE_BEFORE = re.compile(
     rf"\b(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
@@ -335,6 +340,12 @@ class _Antecedents:
         anaphor = attribution.anaphor
         if anaphor in PERSONAL_ANAPHORS or anaphor in DOCUMENT_ANAPHORS:
             found = current or (self.stated[-1][0] if self.stated else None)
+            plural = found is not None and _PLURAL_PEOPLE.fullmatch(found.source or "")
+            if anaphor == "it" and plural:
+                # "Investigators believe ... , it said": "it" is the body named before them
+                found = next(
+                    (a for a, _ in reversed(self.stated) if a.source != found.source), found
+                )
             if anaphor in GENDERED_ANAPHORS and (found is None or self._organisation(found)):
                 # "she told supporters" after "the office said" and "Governor Elin Strand":
                 # the person named last, not the body

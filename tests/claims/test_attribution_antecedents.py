@@ -427,3 +427,11 @@ def test_an_organisation_noun_and_a_possessive_pronoun_refer_back() -> None:
 )
 def test_he_or_she_stands_for_a_person_not_a_body(text: str, expected: list[str]) -> None:
     assert sources(text) == expected
+
+
+def test_it_is_not_the_people_named_last() -> None:
+    text = (
+        "The Health Ministry said 40 people fell ill. Investigators believe the water was to "
+        "blame. Samples held 12 kinds of bacteria, it said."
+    )
+    assert sources(text) == ["health_ministry", "health_ministry"]
