@@ -179,10 +179,21 @@ def is_age(text: str, start: int, end: int, noun: str | None = None) -> bool:
     return is_age_limit(text, start, noun)
 
 
+#: The last word of every :data:`_AGE_LIMIT_BEFORE` match (lower case).
+_AGE_LIMIT_WORDS = ("under", "over", "below", "above", "than")
+
+
 def is_age_limit(text: str, start: int, noun: str | None = None) -> bool:
     """Whether a number at ``start`` without a counted noun limits the age of a group of
     people: "voters under 35", "children under five"."""
-    return noun is None and _AGE_LIMIT_BEFORE.search(text, max(0, start - 40), start) is not None
+    if noun is not None:
+        return False
+    window_start = max(0, start - 40)
+    # The search tries its whole list of groups at every word start of the window; the word
+    # right before the number must end a limit ("under"), and most figures fail that first.
+    if not text[window_start:start].rstrip().lower().endswith(_AGE_LIMIT_WORDS):
+        return False
+    return _AGE_LIMIT_BEFORE.search(text, window_start, start) is not None
 
 
 def is_year_like(digits: str) -> bool:
@@ -197,7 +208,13 @@ def after_time_preposition(text: str, start: int) -> bool:
 
 def after_proper_name(text: str, start: int) -> bool:
     """Whether ``start`` follows a capitalised word that does not begin its sentence."""
-    match = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    window_start = max(0, start - 40)
+    # The name must be the last word before the number: a word with no capital letter (most
+    # words before a figure: "of", "the") spares the search.
+    last_word = text[window_start:start].rsplit(None, 1)
+    if not last_word or last_word[-1].lower() == last_word[-1]:
+        return False
+    match = _PREVIOUS_WORD.search(text, window_start, start)
     if match is None or match.group(1).endswith(("'s", "’s")):
         return False  # "Casse's 40 wells" counts what Casse has
     word_start = match.start(1)

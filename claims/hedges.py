@@ -180,6 +180,15 @@ class HedgeTable:
     after_words: tuple[tuple[str, str], ...] = tuple(DEFAULT_AFTER_WORDS.items())
     vague: tuple[tuple[str, tuple[float, float]], ...] = tuple(DEFAULT_VAGUE.items())
 
+    def __hash__(self) -> int:
+        # every find_quantities call looks its compiled patterns up by table: hashing the
+        # phrase tuples each time would cost more than the lookup saves
+        return self._hash
+
+    @functools.cached_property
+    def _hash(self) -> int:
+        return hash((self.approx_margin, self.words, self.after_words, self.vague))
+
     @functools.cached_property
     def _kinds(self) -> dict[str, str]:
         return {**dict(self.after_words), **dict(self.words)}
@@ -232,26 +241,32 @@ class HedgeFinder:
         # search would try every word start of the reach. The forward pattern decides the
         # one case the backward reading cannot see (a phrase starting right at the reach).
         backwards = trie_pattern((), any_case=[word[::-1] for word in words])
-        self._backwards = re.compile(rf"{backwards}(?![\w-])")
+        # the white space before the number comes first when reading backwards
+        self._backwards = re.compile(rf"\s+(?P<hedge>{backwards})(?![\w-])")
         forwards = trie_pattern((), any_case=words)
         self._forwards = re.compile(rf"(?<![\w-])(?P<hedge>{forwards})\s+$")
 
-    def before(self, text: str, start: int) -> Hedge | None:
-        """The hedge ending right before ``start`` (white space between), else None."""
+    def before(self, text: str, start: int, backwards: str | None = None) -> Hedge | None:
+        """The hedge ending right before ``start`` (white space between), else None.
+
+        ``backwards`` is ``text[::-1]``, for a caller that asks about many numbers of one text:
+        reversed once, it spares reversing the reach before each number.
+        """
         reach = max(0, start - self.REACH)
-        end = start
-        while end > reach and text[end - 1].isspace():
-            end -= 1
-        if end in (start, reach):
-            return None
-        match = self._backwards.match(text[reach:end][::-1])
+        if backwards is None:
+            # text position p is at index base - p of the reversed string
+            base, match = start, self._backwards.match(text[reach:start][::-1])
+        else:
+            # the end bound makes the reach's start the end of the string, as the slice does
+            base = len(text)
+            match = self._backwards.match(backwards, base - start, base - reach)
         if match is None:
             return None
-        hedge_start = end - match.end()
+        hedge_start = base - match.end()
         if hedge_start == reach and reach and _WORD_OR_HYPHEN.match(text, reach - 1):
             found = self._forwards.search(text, reach, start)
             return Hedge(found.start("hedge"), found.group("hedge")) if found else None
-        return Hedge(hedge_start, text[hedge_start:end])
+        return Hedge(hedge_start, text[hedge_start : base - match.start("hedge")])
 
 
 def normalise(phrase: str) -> str:

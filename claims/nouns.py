@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from claims.units import canonical_unit, noun_unit
 
@@ -84,14 +84,18 @@ def _nested_words(count: int) -> str:
 #: The words after a number: one C call instead of a Python call per word.
 _NEXT_WORDS = re.compile(_nested_words(MAX_MODIFIERS + MAX_RUN))
 _HYPHEN_WORD = re.compile(r"-(?P<word>[A-Za-z]+)(?![\w-])")
-_RATE = re.compile(
+_RATE_MARKER = (
     r"[ \t\u00a0]+(?P<per>(?i:for\s+(?:each|every)|per(?:\s+each)?|each|every|an?))(?=\s)"
 )
+_RATE = re.compile(_RATE_MARKER)
 
 
-@dataclass(frozen=True, slots=True)
-class Noun:
-    """A counted noun: its span, its text as written, and the unit its head names."""
+class Noun(NamedTuple):
+    """A counted noun: its span, its text as written, and the unit its head names.
+
+    A named tuple rather than a frozen dataclass: as immutable, and cheaper to build at one
+    per figure of every article.
+    """
 
     start: int
     end: int
@@ -125,6 +129,45 @@ _POWERS = {"square": 2, "sq": 2, "cubic": 3}
 _PHRASE_ENDS = STOP_WORDS | _NUMBER_WORDS
 
 
+def _ascii_any_case(words: Iterable[str]) -> str:
+    """An alternation of ``words`` in any ASCII letter case ("the", "The", "tHE").
+
+    Each letter is a class of its two cases rather than an ignore-case letter: the engine then
+    skips an alternative after one test of its first letter, and "ſ" or "K" (which Python's
+    ignore-case matching equates with "s" and "k") stay unlike any ASCII word, as ``lower()``
+    keeps them. Alternatives are grouped by first letter so a position enters one group.
+    """
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0].lower(), []).append(word[1:])
+
+    def cased(chars: str) -> str:
+        return "".join(
+            f"[{ch.upper()}{ch.lower()}]" if ch.isalpha() else re.escape(ch) for ch in chars
+        )
+
+    return "|".join(
+        cased(first) + "(?:" + "|".join(cased(rest) for rest in rests) + ")"
+        for first, rests in sorted(groups.items())
+    )
+
+
+#: A word that ends a noun phrase, as a whole :data:`_WORD` (nothing of the word follows).
+_STOP = (
+    rf"(?:{_ascii_any_case(_PHRASE_ENDS)}|{'|'.join(sorted(CAPITALISED_STOPS, key=len))})"
+    r"(?![A-Za-z0-9'’]|-[A-Za-z0-9])"
+)
+#: The phrase :func:`_words` reads, in one match: each word is the same greedy :data:`_WORD`,
+#: and the repetition stops at a word that ends a phrase instead of reading it and dropping it
+#: in Python. A rate's marker ("per", "a", "for each") can only open right where the phrase
+#: ends (each marker ends a phrase itself), so the match reads it too.
+_PHRASE = re.compile(
+    rf"(?P<words>(?:{_SPACE}(?!{_STOP})(?:{_WORD})){{0,{MAX_MODIFIERS + MAX_RUN}}})"
+    rf"(?:{_RATE_MARKER})?"
+)
+_TIME_AFTER_RATE = re.compile(r"\s+(?:ago|earlier|later|before|after)\b")
+
+
 def _words(text: str, position: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of the words after ``position``, up to the first that ends a phrase."""
     found: list[tuple[int, int, str]] = []
@@ -147,27 +190,66 @@ def find_noun(
 
     ``singular`` (the number is one) makes the first word the head: "one soldier dies".
     """
+    return _noun_and_phrase(text, position, definitions, singular)[0]
+
+
+class RateMarker(NamedTuple):
+    """The word that opens a rate ("per", "a", "for each") and where it ends."""
+
+    end: int
+    word: str
+
+
+def find_noun_and_marker(
+    text: str, position: int, definitions: Sequence[str] = (), *, singular: bool = False
+) -> tuple[Noun | None, RateMarker | None]:
+    """:func:`find_noun`, and the rate marker where the noun ends (else at ``position``).
+
+    One reading of the words serves both: a marker ends a phrase itself, so a rate can only
+    open where the phrase read for the noun ends, and the match that read the phrase has read
+    the marker too. :func:`rate_after` reads the rate's own noun.
+    """
+    noun, phrase = _noun_and_phrase(text, position, definitions, singular)
+    if phrase is None:  # a hyphenated word ("10-day"): read plainly
+        return noun, rate_marker(text, noun.end if noun else position)
+    rate_position = noun.end if noun else position
+    if rate_position != phrase.end("words") or phrase.group("per") is None:
+        return noun, None
+    return noun, RateMarker(phrase.end(), phrase.group("per"))
+
+
+def rate_marker(text: str, position: int) -> RateMarker | None:
+    """The rate marker ("per", "for each", "a") right after ``position``, else None."""
+    match = _RATE.match(text, position)
+    return None if match is None else RateMarker(match.end(), match.group("per"))
+
+
+def _noun_and_phrase(
+    text: str, position: int, definitions: Sequence[str], singular: bool
+) -> tuple[Noun | None, re.Match[str] | None]:
+    """The noun after ``position`` and the phrase match it came from (None after a hyphen)."""
     if text.startswith("-", position):
         attached = _HYPHEN_WORD.match(text, position)
         if attached is not None:
             # "a 10-day pause" counts days; "11,000-strong" has no counted noun.
             unit = noun_unit(attached.group("word"), definitions)
             if unit is None:
-                return None
+                return None, None
             word_start, word_end = attached.span("word")
-            return Noun(word_start, word_end, attached.group("word"), unit)
-    words = _words(text, position)
-    if not words:
-        return None
+            return Noun(word_start, word_end, attached.group("word"), unit), None
+    phrase = _PHRASE.match(text, position)  # always matches: every word is optional
+    phrase_end = phrase.end("words")
+    if phrase_end == position:
+        return None, phrase
     # The noun depends only on the phrase read (its words and the spaces between them), and
     # phrases after numbers repeat ("troops", "people were"): read each once per vocabulary.
-    found = _phrase_noun(text[position : words[-1][1]], tuple(definitions), singular)
+    found = _phrase_noun(text[position:phrase_end], tuple(definitions), singular)
     if found is None:
-        return None
+        return None, phrase
     start, end, unit = found
     start += position
     end += position
-    return Noun(start, end, text[start:end], unit)
+    return Noun(start, end, text[start:end], unit), phrase
 
 
 @functools.lru_cache(maxsize=16384)
@@ -241,16 +323,22 @@ def find_rate(
     The noun must name a unit. "a"/"an"/"each" make a rate only before a span of time
     ("a day") unless the amount is money ("$2,000 a soldier").
     """
-    match = _RATE.match(text, position)
-    if match is None:
-        return None
-    noun = find_noun(text, match.end(), definitions, singular=True)
+    marker = rate_marker(text, position)
+    return None if marker is None else rate_after(text, marker, definitions, money=money)
+
+
+def rate_after(
+    text: str, marker: RateMarker, definitions: Sequence[str] = (), *, money: bool = False
+) -> Noun | None:
+    """The noun of the rate ``marker`` opens, else None (see :func:`find_rate`)."""
+    noun = find_noun(text, marker.end, definitions, singular=True)
     if noun is None or noun.unit is None:
         return None
-    loose = match.group("per").lower() in ("a", "an", "each", "every")
+    loose = marker.word.lower() in ("a", "an", "each", "every")
     if loose and not money and noun.unit not in _TIME_UNITS:
         return None
-    if re.match(r"\s+(?:ago|earlier|later|before|after)\b", text[noun.end : noun.end + 10]):
+    # the end bound reads the ten characters after the noun as the text's end ("\b" included)
+    if _TIME_AFTER_RATE.match(text, noun.end, noun.end + 10):
         return None
     return noun
 

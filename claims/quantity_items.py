@@ -8,7 +8,6 @@ what is not a claim. Policies are listed in :mod:`claims.quantities`.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -105,11 +104,13 @@ def _keep(
 
 def _single(
     text: str,
+    backwards: str,
     token: Token,
     table: HedgeTable,
     hedges: HedgeFinder,
     definitions: Sequence[str],
 ) -> Found | None:
+    """The quantity of one token (``backwards`` is the text reversed, for its hedge)."""
     start, end, value = token.start, token.end, token.value
     if token.kind == "vague":
         low, high = map(float, table.vague_interval(token.phrase) or (0.0, 0.0))
@@ -120,7 +121,7 @@ def _single(
     kind = None
     hedge_words = None
     if token.kind in ("number", "fraction", "multiple"):
-        hedge = hedges.before(text, start)
+        hedge = hedges.before(text, start, backwards)
         if hedge is not None:
             hedge_words = normalise(hedge.text)
             kind, start = table.kind_of(hedge_words), hedge.start
@@ -201,6 +202,7 @@ def build_quantities(
 ) -> list[Found]:
     """The quantities of ``tokens`` (in text order), sorted by start, never overlapping."""
     found: list[Found] = []
+    backwards = text[::-1]  # once per text: every hedge is read backwards from its number
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -228,8 +230,7 @@ def build_quantities(
             currency_only_low = token.currency and not following.currency
             if currency_only_low or (token.percent and not following.percent):
                 # the high end takes the low end's marks: "$5 to 6 million", "5 to 6%"
-                merged = dataclasses.replace(
-                    following,
+                merged = following._replace(
                     currency=following.currency or token.currency,
                     percent=following.percent or token.percent,
                 )
@@ -253,7 +254,7 @@ def build_quantities(
                 )
             index += 2
         else:
-            item = _single(text, token, table, hedges, definitions)
+            item = _single(text, backwards, token, table, hedges, definitions)
             index += 1
         if item is None:
             continue

@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from claims.nouns import find_noun, find_rate
+from claims.nouns import find_noun_and_marker, rate_after, rate_marker
 from claims.units import canonical_unit, is_time_unit, rate_unit
 
 #: (start, end, value, low, high, qualifier, unit, noun, number_start, number_end)
 Found = tuple[int, int, float, float, float, str, str, str | None, int, int]
 
 
-@dataclass(slots=True)
-class Token:
-    """One scanned numeral, vague phrase, fraction or multiple, before interpretation."""
+class Token(NamedTuple):
+    """One scanned numeral, vague phrase, fraction or multiple, before interpretation.
+
+    A named tuple: built once per figure of every article, and cheaper so than a dataclass.
+    """
 
     kind: str  # number | vague | fraction | multiple
     start: int
@@ -65,16 +67,17 @@ def unit_and_noun(
 ) -> tuple[str, str | None, int, bool]:
     """(unit, noun, end, has_noun_unit) for the words after a numeral ending at ``end``."""
     if token.currency:
-        unit, noun = token.currency, None
+        unit, noun, marker = token.currency, None, rate_marker(text, end)
     elif token.percent:
         return "percent", None, end, False
     elif token.unit_abbreviation:
         unit = _abbreviated_unit(token.unit_abbreviation, tuple(definitions))
-        noun = None
+        noun, marker = None, rate_marker(text, end)
     elif token.kind == "multiple":
         return "dimensionless", None, end, False
     else:
-        found = find_noun(text, end, definitions, singular=singular)
+        # one reading of the words gives the noun and the marker of a rate after it
+        found, marker = find_noun_and_marker(text, end, definitions, singular=singular)
         if found is None:
             unit, noun = "dimensionless", None
         else:
@@ -82,11 +85,14 @@ def unit_and_noun(
     has_unit = unit != "dimensionless"
     money = bool(token.currency) or unit.isupper()
     for _ in range(2):
-        rate = find_rate(text, end, definitions, money=money)
+        if marker is None:  # most figures: no rate
+            break
+        rate = rate_after(text, marker, definitions, money=money)
         if rate is None or rate.unit is None:
             break
         unit, end = rate_unit(unit, rate.unit, definitions), rate.end
         if noun is None and not is_time_unit(rate.unit):
             # "$2,000 for each soldier" counts soldiers; "$800 a month" counts no one.
             noun = rate.text
+        marker = rate_marker(text, end)
     return unit, noun, end, has_unit

@@ -165,6 +165,8 @@ def test_the_hedge_finder_reads_backwards_what_a_forward_search_finds(
     expected = finder._forwards.search(text, max(0, start - HedgeFinder.REACH), start)
     found = finder.before(text, start)
     assert found == (Hedge(expected.start("hedge"), expected.group("hedge")) if expected else None)
+    # reading a whole reversed text finds what reading the reversed reach finds
+    assert finder.before(text, start, text[::-1]) == found
 
 
 def test_the_hedge_finder_prefers_the_longest_phrase() -> None:
@@ -189,3 +191,10 @@ def test_a_hedge_starting_right_at_the_reach_sees_the_character_before(
     text = "Reports said " + before + " " * (HedgeFinder.REACH - len(before) + 1) + "40 boats"
     found = finder.before(text, text.index("40"))
     assert (found.text if found else None) == expected
+
+
+def test_equal_tables_hash_alike_so_their_patterns_are_shared() -> None:
+    table = HedgeTable(approx_margin=0.1, vague=tuple(DEFAULT_VAGUE.items()))
+    assert table is not HedgeTable() and table == HedgeTable()
+    assert hash(table) == hash(HedgeTable())
+    assert hash(HedgeTable(approx_margin=0.2)) != hash(HedgeTable())
