@@ -244,12 +244,17 @@ _AUTHORED = (
     rf"|(?:{trie_pattern(_AUTHORED_DOCUMENTS.split())})\s+(?:(?:released|published|compiled|"
     r"issued|conducted)\s+)?(?:by|from))"
 )
+#: a document passed to a relay: "A Ukrainian intelligence assessment shared with the FT said"
+_SEEN_BY = "shared with|seen by|obtained by|reviewed by|given to|sent to"
+_SEEN_BY_PATTERN = _SEEN_BY.replace(" ", r"\s+")
 #: the words that announce an attribution, and which patterns they can start
 _TRIGGER_KINDS: dict[str, str] = {
     **dict.fromkeys(VERBS.split("|"), "verb"),
     **dict.fromkeys(_PARTICIPLES.split("|"), "participle"),
     "citing": "citing",
     "cited": "citing",
+    "attributed to": "attributed",
+    **dict.fromkeys(_SEEN_BY.split("|"), "seen_by"),
     "according to": "according",
     **{f"{word} of": "figure_of" for word in ("figure", "estimate", "count", "tally")},
     **{f"{word} by": "authored" for word in _PASSIVE_BY.split()},
@@ -420,7 +425,20 @@ class AttributionFinder:
             rf"\b(?:(?:which|who)\s+)?(?:citing|cited)\s+(?:the\s+|an?\s+)?"
             # "citing two officials in Kalvessa's energy ministry": the body they speak for
             rf"(?:(?:[a-z]+\s+){{0,2}}(?:officials|sources|people|diplomats|staff)\s+"
-            rf"(?:in|at|from|of|close\s+to)\s+(?:the\s+)?)?(?P<name>{named})"
+            rf"(?:in|at|from|of|close\s+to)\s+(?:the\s+)?)?"
+            # "citing lawmaker Lee Seong-kweun": the title is no part of the name
+            rf"(?:(?:{TITLE_NOUNS}|lawmaker|legislator)\s+)?(?P<name>{named})"
+        )
+        # "The number first appeared ..., attributed to South Korea's spy agency"
+        self.attributed = re.compile(
+            rf"\battributed\s+to\s+(?:the\s+)?(?P<name>{named_or_anaphor})"
+        )
+        # "A Ukrainian intelligence assessment shared with the Financial Times said": the
+        # document's author claims, the paper relays
+        self.seen_by = re.compile(
+            rf"(?<![\w'’])(?:[Aa]n?|[Tt]he)\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*(?P<name>{named})\s+"
+            rf"(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*(?:{_DOCUMENTS}|documents?|memo)\s+"
+            rf"(?:{_SEEN_BY_PATTERN})\s+(?:the\s+)?(?P<relay>{name})"
         )
         self.relay_before_citing = re.compile(
             rf"(?<![\w'’])(?:the\s+)?(?P<relay>{name}){adverbs}(?:\s+(?:{_VERB_TRIE}))?\s*,\s*$"
@@ -452,6 +470,10 @@ class AttributionFinder:
         found: list[Attribution] = []
         consumed: list[Span] = []
         sentence = text[start:end]  # for cheap substring tests before costlier patterns
+        if "seen_by" in kinds:
+            for match in self.seen_by.finditer(text, start, end):
+                consumed.append(match.span("relay"))
+                found.append(self._make(text, match, hits, relay_group="relay"))
         if "citing" in kinds:
             for match in self.citing.finditer(text, start, end):
                 relay = self.relay_before_citing.search(text, start, match.start())
@@ -498,6 +520,8 @@ class AttributionFinder:
             patterns.append(self.put_by)
         if "according" in kinds:
             patterns.append(self.according)
+        if "attributed" in kinds:
+            patterns.append(self.attributed)
         if "verb" in kinds and _INVERTED_HINT.search(text, start, end):
             patterns.append(self.inverted)
         if "possessive" in kinds:
@@ -664,8 +688,12 @@ class AttributionFinder:
                 reported_by = relay
                 names.append(relay_span)
         source = self._alias(name_span, hits)
-        if source is None and extra[0] >= 0:
+        if extra[0] >= 0 and source is None:
             source = self._alias(extra, hits)
+        elif extra[0] >= 0 and _generic(text, name_span, hits) and not _generic(text, extra, hits):
+            # "the organisers, the Castelmont Teachers' Union, put ...": the proper name in
+            # the appositive says more than a generic alias in lower case
+            source = self._alias(extra, hits) or source
         if source is None:
             source = self._name(text, *name_span, hits)
         if source is None and extra[0] >= 0 and extra_group == "appositive":
@@ -692,6 +720,16 @@ class AttributionFinder:
         if not cleaned or is_anaphor(cleaned) or cleaned.islower():
             return None
         return cleaned
+
+
+def _generic(text: str, span: Span, hits: list[Hit]) -> bool:
+    """Whether the vocabulary aliases inside ``span`` (if any) are all written in lower case
+    ("organisers", "trade unions"): a kind of claimant rather than a name."""
+    return all(
+        text[hit.start : hit.end].islower()
+        for hit in hits
+        if hit.start >= span[0] and hit.end <= span[1]
+    )
 
 
 @functools.lru_cache(maxsize=4096)
