@@ -282,3 +282,52 @@ def metric_fit(
     if cue_governs and _is_per_unit_of(metric_dims, quantity_dims):
         return Fit(_canonical(metric.unit, definitions))
     return None
+
+
+#: how many fits a :class:`FitTable` keeps before starting afresh (a bound for odd inputs;
+#: a rule file's metrics times the units of real text stay far below it)
+_FIT_LIMIT = 4096
+
+
+class FitTable:
+    """:func:`metric_fit` for the metrics of one vocabulary, each answer computed once.
+
+    Every figure asks about the metrics of the cues around it, and the same few metrics and
+    units recur all through a corpus. The answer depends on the noun only through whether it
+    is a stand-in (:data:`STAND_IN_NOUNS`), so the keys are a metric key, a unit and flags.
+    """
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self._metrics = vocabulary.metrics
+        self._definitions = tuple(vocabulary.units)
+        self._fits: dict[tuple[str, str, bool, bool, bool], Fit | None] = {}
+
+    def fit(
+        self, metric: str, unit: str, noun: str | None, *, cue_in_phrase: bool, cue_governs: bool
+    ) -> Fit | None:
+        """:func:`metric_fit` of the metric keyed ``metric`` (same arguments otherwise)."""
+        stand_in = noun is None or noun.lower() in STAND_IN_NOUNS
+        key = (metric, unit, stand_in, cue_in_phrase, cue_governs)
+        try:
+            return self._fits[key]
+        except KeyError:
+            pass
+        if len(self._fits) >= _FIT_LIMIT:
+            self._fits.clear()
+        fit = self._fits[key] = metric_fit(
+            self._metrics[metric],
+            unit,
+            noun,
+            cue_in_phrase=cue_in_phrase,
+            cue_governs=cue_governs,
+            definitions=self._definitions,
+        )
+        return fit
+
+
+def fit_table(compiled: CompiledVocabulary) -> FitTable:
+    """The :class:`FitTable` of ``compiled``'s vocabulary, made on first use."""
+    table = compiled.extras.get("fits")
+    if table is None:
+        table = compiled.extras["fits"] = FitTable(compiled.vocabulary)
+    return table

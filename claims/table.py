@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -49,21 +50,61 @@ def build_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def table_from_columns(columns: Mapping[str, Sequence[Any]]) -> pd.DataFrame:
     """A claims table from one sequence per column of :data:`COLUMNS`, rows aligned."""
+    # each column is typed on its own and the frame is assembled once from typed arrays:
+    # an all-object frame converted column by column cost pandas a copy per column
     frame = pd.DataFrame(
-        {column: columns[column] for column in COLUMNS}, columns=list(COLUMNS), dtype=object
+        {column: _typed(columns[column], column, dtype) for column, dtype in COLUMNS.items()},
+        columns=list(COLUMNS),
     )
-    for column, dtype in COLUMNS.items():
-        series = frame[column]
-        if dtype == "datetime64[ns]":
-            frame[column] = pd.to_datetime(series, errors="coerce").astype(dtype)
-        elif dtype in ("float64",):
-            frame[column] = pd.to_numeric(series, errors="coerce").astype(dtype)
-        elif dtype == "int64":
-            frame[column] = series.astype(dtype)
-        else:
-            frame[column] = series.where(series.notna(), None).astype(dtype)
-    frame["qualifier"] = frame["qualifier"].cat.set_categories(QUALIFIERS)
     return frame.reset_index(drop=True)
+
+
+def _typed(values: Sequence[Any], column: str, dtype: str) -> Any:
+    """``values`` as an array of ``dtype``; plain Python values take a direct route.
+
+    The extractor produces only ``str``, ``int``, ``float`` and None cells, whose direct
+    conversion equals pandas' generic one; anything else (NaN as missing, numpy scalars,
+    strings in number columns from hand-written rows) goes through :func:`_typed_generic`.
+    """
+    kinds = set(map(type, values))
+    if dtype == "category" and kinds <= _TEXT_KINDS:
+        categories = QUALIFIERS if column == "qualifier" else None
+        return _categorical(values, categories)
+    if dtype == "string" and kinds <= _TEXT_KINDS:
+        return pd.array(values, dtype="string")
+    if dtype == "int64" and kinds <= {int}:
+        return np.array(values, dtype=np.int64)
+    if dtype == "float64" and kinds <= {float}:
+        return np.array(values, dtype=np.float64)
+    return _typed_generic(values, column, dtype)
+
+
+_TEXT_KINDS = frozenset([str, type(None)])
+
+
+def _categorical(values: Sequence[str | None], categories: Sequence[str] | None) -> Any:
+    """A categorical of ``values`` with ``categories`` (default: the values, sorted as pandas
+    sorts them); values outside ``categories`` and None are missing."""
+    if categories is None:
+        categories = sorted({value for value in values if value is not None})
+    code_of = {category: code for code, category in enumerate(categories)}
+    codes = np.array(list(map(code_of.get, values, repeat(-1, len(values)))), dtype=np.int64)
+    return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories)))
+
+
+def _typed_generic(values: Sequence[Any], column: str, dtype: str) -> Any:
+    """Pandas' own conversion of any cells (NaN and NA mean missing; bad numbers -> NaN)."""
+    series = pd.Series(values, dtype=object)
+    if dtype == "datetime64[ns]":
+        return pd.to_datetime(series, errors="coerce").astype(dtype)
+    if dtype == "float64":
+        return pd.to_numeric(series, errors="coerce").astype(dtype)
+    if dtype == "int64":
+        return series.astype(dtype)
+    typed = series.where(series.notna(), None).astype(dtype)
+    if column == "qualifier":
+        typed = typed.cat.set_categories(QUALIFIERS)
+    return typed
 
 
 def empty_table() -> pd.DataFrame:

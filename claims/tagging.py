@@ -43,8 +43,8 @@ from claims.cues import (
     FormMatcher,
     Hit,
     compile_vocabulary,
+    fit_table,
     is_money_metric,
-    metric_fit,
 )
 from claims.entities import EntityChooser, headline_topic
 from claims.periods import Period, find_periods
@@ -81,8 +81,16 @@ _GLUE_AFTER = re.compile(
     r"later|believed|to\s+have|to\s+be|who\s+were|that\s+were|in\s+total|in\s+all|more|others?)"
     r"\s+){0,4}"
 )
+# Substring pre-tests (:func:`_holds_any`): a window is searched with _STANDING_TOTAL only
+# when, lower-cased, it holds one of _STANDING_TOTAL_PIECES, and with _NEGATION only when it
+# holds one of _NEGATION_PIECES. A window holding none cannot match, and substring tests cost
+# far less than a regex search, which is tried at every position of the window. The pieces
+# avoid "i", "k" and "s", the only ASCII letters that ignore-case matching equates with other
+# characters ("İ", "ſ"), so lower() keeps every piece the patterns could match.
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
+_STANDING_TOTAL_PIECES = ("tot", "tol")  # "total", "told"
+_NEGATION_PIECES = ("not", "than", "tead")  # "instead"
 #: "twice", "threefold", "double": a factor, which counts nothing of its own
 _MULTIPLE_WORD = re.compile(r"(?i:twice|thrice|double|triple|fold\b|times\b)")
 #: how far before a figure a period phrase holding its number may start ("in the three days
@@ -125,6 +133,7 @@ class _Context:
         self.quantities = quantities
         self.compiled = compiled
         self.definitions = tuple(compiled.vocabulary.units)
+        self.fits = fit_table(compiled)
         self.layout = TextLayout(text)
         self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
         self.phrase_order = sorted(self.phrases)
@@ -234,13 +243,12 @@ class _Context:
         ranked.sort(key=lambda item: item[:4])
         vocabulary = self.compiled.vocabulary
         for rank, _, _, _, hit in ranked:
-            fit = metric_fit(
-                vocabulary.metrics[hit.key],
+            fit = self.fits.fit(
+                hit.key,
                 quantity.unit,
                 quantity.noun,
                 cue_in_phrase=rank == 0,
                 cue_governs=rank <= 1,
-                definitions=self.definitions,
             )
             if fit is not None:
                 # a factor ("nearly twice") may say what it multiplies, but stays dimensionless
@@ -262,7 +270,10 @@ class _Context:
         """
         if quantity.number_start != quantity.start:
             return False
-        return _NEGATION.search(self.text, max(quantity.start - 20, 0), quantity.start) is not None
+        start = max(quantity.start - 20, 0)
+        if not _holds_any(self.text[start : quantity.start], _NEGATION_PIECES):
+            return False
+        return _NEGATION.search(self.text, start, quantity.start) is not None
 
     def _in_other_phrase(self, hit: Hit, own: Span) -> bool:
         position = bisect.bisect_left(self.phrase_order, (hit.end,))
@@ -293,9 +304,10 @@ class _Context:
             return None
         # a standing total covers no span, but "a total of 10,000 by December" after a word
         # of intent is still a projection (claims.periods: deadlines)
-        total = _STANDING_TOTAL.search(
-            self.text, max(quantity.start - 20, 0), quantity.number_start
-        )
+        start = max(quantity.start - 20, 0)
+        total = _holds_any(
+            self.text[start : quantity.number_start], _STANDING_TOTAL_PIECES
+        ) and _STANDING_TOTAL.search(self.text, start, quantity.number_start)
         best: tuple[int, Period] | None = None
         for period in self._nearby_periods(clause[0], clause[1]):
             if period.start < phrase[1] and phrase[0] < period.end:
@@ -320,6 +332,12 @@ class _Context:
             return True
         opener = not self.text[sentence[0] : period.start].strip()
         return opener and self.text[period.end : gap[1]].lstrip().startswith(",")
+
+
+def _holds_any(window: str, pieces: tuple[str, ...]) -> bool:
+    """Whether ``window``, lower-cased, holds one of ``pieces``."""
+    lowered = window.lower()
+    return any(piece in lowered for piece in pieces)
 
 
 def _comma_free(text: str, start: int, end: int) -> bool:

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from claims.cues import FormMatcher
-from claims.tries import trie_pattern
+from claims.cues import FitTable, FormMatcher, metric_fit
+from claims.tries import ascii_case_letters, trie_pattern
+from claims.vocab import Vocabulary
 
 #: every code point a str can hold, surrogates excluded
 _ALL_CHARACTERS = "".join(
@@ -69,3 +70,58 @@ def test_a_form_matcher_keeps_short_acronyms_exact() -> None:
         (4, "united_states"),
         (15, "united_states"),
     ]
+
+
+# -- ascii_case_letters: texts without the odd letters come back as they are ---------------
+
+
+@given(text=st.text(alphabet=st.sampled_from("aiksAIKS ,.é—\u0130\u0131\u212a\u017f"), max_size=20))
+def test_ascii_case_letters_writes_the_odd_letters_as_ascii(text: str) -> None:
+    converted = ascii_case_letters(text)
+    assert len(converted) == len(text)
+    assert not set(converted) & set("\u0130\u0131\u212a\u017f")
+    expected = text.replace("\u0130", "I").replace("\u0131", "i").replace("\u212a", "K")
+    assert converted == expected.replace("\u017f", "s")
+
+
+def test_a_text_without_odd_letters_is_returned_unchanged() -> None:
+    text = "Seoul said — “about 1,100” soldiers, café"
+    assert ascii_case_letters(text) is text
+
+
+# -- FitTable: the remembered answer is metric_fit's -------------------------------------------
+
+_FIT_VOCABULARY = Vocabulary.from_mapping(
+    {
+        "units": ["person = [headcount] = troops", "USD = [currency] = dollars"],
+        "metrics": {
+            "deployed": {"unit": "person", "cues": ["sent"]},
+            "pay": {"unit": "USD / person", "cues": ["per soldier"]},
+            "revenue": {"unit": "USD", "cues": ["revenue"]},
+        },
+    }
+)
+
+_FIT_TABLE = FitTable(_FIT_VOCABULARY)
+
+
+@given(
+    metric=st.sampled_from(["deployed", "pay", "revenue"]),
+    unit=st.sampled_from(["dimensionless", "person", "USD", "percent", "day", "USD / person"]),
+    noun=st.sampled_from([None, "others", "More", "troops", "buggies"]),
+    cue_in_phrase=st.booleans(),
+    cue_governs=st.booleans(),
+)
+def test_the_fit_table_answers_as_metric_fit(
+    metric: str, unit: str, noun: str | None, cue_in_phrase: bool, cue_governs: bool
+) -> None:
+    flags = {"cue_in_phrase": cue_in_phrase, "cue_governs": cue_governs}
+    expected = metric_fit(
+        _FIT_VOCABULARY.metrics[metric],
+        unit,
+        noun,
+        definitions=tuple(_FIT_VOCABULARY.units),
+        **flags,
+    )
+    # one table for every example: an answer remembered under too coarse a key shows
+    assert _FIT_TABLE.fit(metric, unit, noun, **flags) == expected

@@ -9,8 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claims.sentences import (
+    _SENTENCE_END,
     CLAUSE_BREAK,
     TextLayout,
+    clause_breaks,
     clause_spans,
     paragraph_spans,
     sentence_spans,
@@ -158,3 +160,33 @@ def test_the_clause_break_pattern_splits_where_its_readable_form_does(
     start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
     found = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
     assert found == [m.span() for m in _READABLE_CLAUSE_BREAK.finditer(text, start, end)]
+
+
+@given(pieces=st.lists(_CLAUSE_PIECES, max_size=24), cut=st.integers(0, 3))
+def test_clause_breaks_found_in_two_halves_are_the_patterns_own(
+    pieces: list[str], cut: int
+) -> None:
+    text = "".join(pieces)
+    start, end = min(cut, len(text)), max(len(text) - cut, min(cut, len(text)))
+    expected = [m.span() for m in CLAUSE_BREAK.finditer(text, start, end)]
+    assert clause_breaks(text, start, end) == expected
+
+
+def test_a_spaced_dash_after_a_comma_break_is_still_found() -> None:
+    text = "troops, and more — then, which — and"
+    breaks = clause_breaks(text, 0, len(text))
+    assert [text[start:end] for start, end in breaks] == [", ", " — ", ", ", " — "]
+
+
+#: the sentence end as first written; the module spells "[.!?]+" as "[.!?][.!?]*" for speed
+_READABLE_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]*[A-Z0-9])")
+_SENTENCE_PIECES = st.sampled_from(
+    [".", "..", "!", "?", " ", "\n", '"', "”", ")", "(", "A", "b", "3", "“", "U.S.", "Dr."]
+)
+
+
+@given(pieces=st.lists(_SENTENCE_PIECES, max_size=30))
+def test_the_sentence_end_pattern_matches_where_its_readable_form_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [m.span() for m in _SENTENCE_END.finditer(text)]
+    assert found == [m.span() for m in _READABLE_SENTENCE_END.finditer(text)]

@@ -6,9 +6,19 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claims.quantities import Quantity
-from claims.tagging import Tags, tag_quantities
+from claims.tagging import (
+    _NEGATION,
+    _NEGATION_PIECES,
+    _STANDING_TOTAL,
+    _STANDING_TOTAL_PIECES,
+    Tags,
+    _holds_any,
+    tag_quantities,
+)
 from claims.vocab import Vocabulary, load_vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -587,3 +597,33 @@ def test_a_factor_takes_a_metric_but_stays_dimensionless() -> None:
     )
     assert (killed.metric, killed.unit) == ("killed", None)
     assert factor.unit is None
+
+
+# -- substring pre-tests: they may let a window through, never turn a match away ------------
+
+_WINDOW_PIECES = st.sampled_from(
+    ["not", "NOT", "Not", "than", "rather", "instead of", "İnstead of", "ınstead of", "ınſtead",
+     "total of", "TOTAL OF", "in total", "all told", "ALL TOLD", "the", " ", "  ", "\n", "a"]
+)  # fmt: skip
+
+
+@given(pieces=st.lists(_WINDOW_PIECES, max_size=8))
+def test_the_pre_tests_never_reject_a_window_the_patterns_match(pieces: list[str]) -> None:
+    window = "".join(pieces)
+    if _NEGATION.search(window):
+        assert _holds_any(window, _NEGATION_PIECES)
+    if _STANDING_TOTAL.search(window):
+        assert _holds_any(window, _STANDING_TOTAL_PIECES)
+
+
+def test_a_figure_rejected_in_capitals_takes_no_metric() -> None:
+    text = "Officials said about 1,100 were killed, NOT 3,000 as first reported."
+    tags = tag(text, q(text, "about 1,100", number="1,100"), q(text, "3,000"))
+    assert tags[0].metric == "killed" and tags[1].metric is None
+
+
+def test_a_standing_total_in_capitals_takes_no_period() -> None:
+    text = "In November, a TOTAL OF 3,000 troops were sent. In November, 500 troops were sent."
+    first = q(text, "3,000 troops", "person", "troops")
+    second = q(text, "500 troops", "person", "troops")
+    assert [tags.period for tags in tag(text, first, second)] == [None, "November"]
