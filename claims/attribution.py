@@ -123,9 +123,9 @@ def attribute_sentences(
     """The attributions of every sentence, anaphors resolved and carry-over applied.
 
     ``hits`` are the source-alias occurrences in ``text`` (in text order). ``wanted``: the
-    indices of the sentences whose attributions will be asked for (default: all). Carry-over
-    runs forward within a paragraph, so sentences after the last wanted one of their
-    paragraph are not parsed: they are left empty.
+    indices of the sentences whose attributions will be asked for (default: all). Sentences
+    after the last wanted one cannot pass anything on to it, so they are not parsed: they are
+    left empty.
     """
     result = [SentenceSources() for _ in layout.sentences]
     hit_starts = [hit.start for hit in hits]
@@ -285,17 +285,16 @@ class _ShortNames:
 
 
 def _needed_sentences(layout: TextLayout, wanted: Collection[int] | None) -> list[bool] | None:
-    """Per sentence, whether its attributions can reach a wanted sentence (None: all can)."""
+    """Per sentence, whether its attributions can reach a wanted sentence (None: all can).
+
+    Every sentence up to the last wanted one can: carry-over stays in a paragraph, but an
+    anaphor reaches back across paragraphs ("the spy agency had said" after "The spy agency
+    also said ..." in a paragraph whose last sentence holds no figure).
+    """
     if wanted is None:
         return None
-    last_wanted: dict[int, int] = {}
-    for index in wanted:
-        paragraph = layout.sentence_paragraph[index]
-        last_wanted[paragraph] = max(last_wanted.get(paragraph, -1), index)
-    return [
-        index <= last_wanted.get(paragraph, -1)
-        for index, paragraph in enumerate(layout.sentence_paragraph)
-    ]
+    last = max(wanted, default=-1)
+    return [index <= last for index in range(len(layout.sentences))]
 
 
 class _Antecedents:

@@ -435,3 +435,13 @@ def test_it_is_not_the_people_named_last() -> None:
         "blame. Samples held 12 kinds of bacteria, it said."
     )
     assert sources(text) == ["health_ministry", "health_ministry"]
+
+
+def test_an_anaphor_reaches_a_claimant_in_a_sentence_without_figures() -> None:
+    # the claimant named in a paragraph's last, figure-free sentence is still an antecedent
+    text = (
+        "The Health Ministry said 40 people fell ill. The Northern Relief Agency also said "
+        "it had sent doctors.\n\n"
+        "The Daily Courier counted 12 more. Earlier, the agency had said 30 were missing."
+    )
+    assert sources(text) == ["health_ministry", "courier", "relief_agency"]
