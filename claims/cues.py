@@ -188,11 +188,6 @@ def _dimensions(unit: str, definitions: tuple[str, ...]) -> tuple[tuple[str, flo
 
 
 @functools.lru_cache(maxsize=256)
-def _canonical(unit: str, definitions: tuple[str, ...]) -> str:
-    return canonical_unit(unit, definitions)
-
-
-@functools.lru_cache(maxsize=256)
 def _money_blind(dimensions: tuple[tuple[str, float], ...]) -> tuple[tuple[str, float], ...]:
     """``dimensions`` with every currency read as one "[currency]" dimension."""
     merged: dict[str, float] = {}
@@ -278,9 +273,9 @@ def metric_fit(
         return Fit()
     bare = noun is None or noun.lower() in STAND_IN_NOUNS or cue_in_phrase
     if unit == "dimensionless" and bare and _is_count(metric_dims):
-        return Fit(_canonical(metric.unit, definitions))
+        return Fit(canonical_unit(metric.unit, definitions))
     if cue_governs and _is_per_unit_of(metric_dims, quantity_dims):
-        return Fit(_canonical(metric.unit, definitions))
+        return Fit(canonical_unit(metric.unit, definitions))
     return None
 
 

@@ -48,6 +48,18 @@ def get_registry(definitions: Sequence[str] = ()) -> pint.UnitRegistry:
 
 def canonical_unit(unit: str | pint.Unit, definitions: Sequence[str] = ()) -> str:
     """The canonical string of a unit: "person", "USD / person", "dimensionless"."""
+    if isinstance(unit, str):
+        # pint parses a unit string slowly, and each text's nouns name the same few units
+        return _canonical_string(unit, tuple(definitions))
+    return _canonical_of(unit, tuple(definitions))
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_string(unit: str, definitions: tuple[str, ...]) -> str:
+    return _canonical_of(unit, definitions)
+
+
+def _canonical_of(unit: str | pint.Unit, definitions: tuple[str, ...]) -> str:
     registry = get_registry(definitions)
     try:
         parsed = registry.Unit(unit) if isinstance(unit, str) else unit
