@@ -32,6 +32,11 @@ if str(REPO) not in sys.path:
 from claims.articles import Article, read_articles  # noqa: E402
 
 SOURCES = (REPO / "seeds", REPO / "tests" / "fixtures" / "gold")
+#: one article that takes every path once (numbers, a noun, a claimant, a period): it compiles
+#: a rule file's patterns and builds its unit registry, which happens once per rule file
+_WARM_UP = "The ministry said on Monday that 3 soldiers died, according to the agency.\n"
+#: articles numcheck has not been tuned on as one corpus: seeds/ and every gold set
+DISTINCT = (REPO / "seeds", *sorted((REPO / "tests" / "fixtures").glob("gold*")))
 DEFAULT_RULES = REPO / "rules.yaml"
 SENTENCES_PER_PARAGRAPH = 3
 PARAGRAPHS_PER_ARTICLE = 4
@@ -124,6 +129,34 @@ def time_numcheck(articles: Sequence[Article], rules: Path) -> Timing:
     return timed("numcheck", articles, lambda: len(extract_articles(articles, vocabulary)))
 
 
+def time_distinct(folders: Sequence[Path] = DISTINCT) -> Timing:
+    """numcheck over distinct articles, each read once: every gold set with its own rule file.
+
+    The generated corpus repeats its source sentences many times over, so whatever numcheck
+    remembers per spelling (names, the words after a number, units of nouns) is found again
+    far more often than in fresh news. This pass reads each article once, in a process that
+    has read nothing else yet (run it first), after a one-line warm-up per rule file that
+    compiles its patterns and builds its unit registry: the rate for text never seen.
+    """
+    from claims.articles import Article
+    from claims.pipeline import extract_articles, resolve_vocabulary
+
+    seconds = 0.0
+    articles: list[Article] = []
+    claims = 0
+    for folder in folders:
+        rules = folder / "rules.yaml" if (folder / "rules.yaml").exists() else DEFAULT_RULES
+        vocabulary = resolve_vocabulary(rules)
+        extract_articles([Article(id="warm-up", body=_WARM_UP)], vocabulary)
+        # the articles, not a set's README (read as an article too)
+        batch = [a for a in read_articles([folder]).articles if Path(a.path).name != "README.md"]
+        started = time.perf_counter()
+        claims += len(extract_articles(batch, vocabulary))
+        seconds += time.perf_counter() - started
+        articles.extend(batch)
+    return Timing("numcheck", seconds, corpus_megabytes(articles), claims)
+
+
 def time_quantulum(articles: Sequence[Article]) -> Timing:
     """quantulum3's parser over ``articles``."""
     with warnings.catch_warnings():
@@ -155,10 +188,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--rules", type=Path, default=DEFAULT_RULES, help="rule file (vocabulary)")
     args = parser.parse_args(argv)
 
+    ours: Timing | None = None
+    try:
+        # first, while nothing is remembered yet
+        distinct = time_distinct()
+        print(f"distinct articles, each read once ({len(DISTINCT)} folders, own rule files):")
+        print(describe(distinct))
+    except (NotImplementedError, ImportError) as error:
+        print(f"numcheck    extraction unavailable ({type(error).__name__}: {error})")
+
     corpus = make_corpus(source_sentences(), args.mb, args.seed)
     print(f"corpus: {len(corpus)} articles, {corpus_megabytes(corpus):.2f} MB, seed {args.seed}")
-
-    ours: Timing | None = None
     try:
         ours = time_numcheck(corpus, args.rules)
         print(describe(ours))
