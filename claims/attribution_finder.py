@@ -77,6 +77,8 @@ POSITION_VERBS = (
     "is seeking|are seeking|called for|calls for|asked for|asks for"
 )
 _POSITION_VERBS = frozenset(POSITION_VERBS.split("|"))
+#: a claimant speaking of itself: "The regional government said it had opened 12 shelters"
+_ABOUT_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its)\s")
 VERBS = (
     "said|says|say|reported|reports|report|estimated|estimates|estimate|stated|states|"
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"
@@ -325,7 +327,8 @@ class Attribution:
     #: a claimant that is also what the sentence is about, so its name does not stop it being
     #: a figure's entity: the sentence's opening subject credited through a later verb
     #: ("Penhallow employs 1,150 people and reported ..."), or a side stating its own
-    #: position ("Kerrow Terminals has offered 4.5%")
+    #: position ("Kerrow Terminals has offered 4.5%") or speaking of itself ("the council
+    #: said it had opened 12 shelters")
     opening: bool = False
     #: one name of a list of names each with its figure ("the NIS 12,000, the Pentagon
     #: 10,000"): it counts only when it names a vocabulary source (a list of companies and
@@ -506,7 +509,9 @@ class AttributionFinder:
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue
                 attribution = self._make(text, match, hits, relay_group="relay")
-                if " ".join(verb.split()) in _POSITION_VERBS:
+                if " ".join(verb.split()) in _POSITION_VERBS or _ABOUT_ITSELF.match(
+                    text, match.end()
+                ):
                     attribution = replace(attribution, opening=True)
                 found.append(attribution)
             # most sentences name no role before a comma: test that first, cheaply

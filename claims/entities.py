@@ -46,20 +46,24 @@ from claims.sentences import Span, TextLayout
 
 _FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
 #: an alias qualifying who speaks ("the American estimate", "a U.S. military official",
-#: "Washington's first count")
+#: "Washington's first count", "Kyiv's numbers")
 _CLAIMANT_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:previous|latest|own|new|official|senior|military|intelligence|"
     r"defen[cs]e|first|second|third|final|earlier|initial|later|revised|updated|lower|higher|"
-    r"rough|early))*\s+(?:estimates?|figures?|count|tally|tallies|assessments?|reports?|"
+    r"rough|early))*\s+(?:estimates?|figures?|numbers|count|tally|tallies|assessments?|reports?|"
     r"officials?|intelligence|sources|media|data|spokes(?:man|woman|person))\b"
     # the subject of a verb of stating: "the 3,000 Washington had cited"
     r"|\s+(?:(?:had|has|have|also|then|later)\s+)*(?:said|says|cited|cites|estimated|"
     r"estimates|reported|reports|claimed|claims|stated|believes|believed)\b"
 )
 #: an alias after a verb of stating ("the figure given by Seoul", "estimated by a U.S. official")
+#: or naming where an estimate came from ("the highest estimate yet from Washington")
 _CLAIMANT_BEFORE = re.compile(
     r"\b(?:given|estimated|reported|cited|provided|released|published|stated|confirmed|"
     r"announced|issued|offered)\s+by\s+(?:(?:the|a|an)\s+)?$"
+    # "the highest estimate yet from Washington"
+    r"|\b(?:estimates?|figures?|numbers|count|tally)\s+(?:(?:yet|so\s+far)\s+)?from\s+"
+    r"(?:(?:the|a|an)\s+)?$"
 )
 #: an alias naming where something happens, not whose it is ("in Russia", "into eastern Russia")
 _LOCATIVE = re.compile(
@@ -220,9 +224,12 @@ class EntityChooser:
         if _CLAIMANT_AFTER.match(self.text, hit.end):
             return True
         start = max(hit.start - 30, 0)
-        # the pattern needs "by": a substring test rules most aliases out for less than a
-        # search, which is tried at every position of the window
-        if self.text.find("by", start, hit.start) < 0:
+        # the pattern needs "by" or "from": substring tests rule most aliases out for less
+        # than a search, which is tried at every position of the window
+        if (
+            self.text.find("by", start, hit.start) < 0
+            and self.text.find("from", start, hit.start) < 0
+        ):
             return False
         return _CLAIMANT_BEFORE.search(self.text, start, hit.start) is not None
 

@@ -136,3 +136,33 @@ def test_a_side_stating_its_position_claims_a_figure_about_itself(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert entities_and_sources(text, POSITIONS) == expected
+
+
+SELF_AND_TOPIC = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "arvenna": ["Arvenna"],
+            "velmora": ["Velmora", "Velmoran"],
+            "korlan": ["Korlan", "Korlani"],
+            "north": ["Northland"],
+        },
+        "sources": {"arvenna_government": ["Arvenna regional government"]},
+    }
+)
+
+
+def test_a_claimant_speaking_of_itself_is_what_its_figure_is_about() -> None:
+    text = "The Arvenna regional government said it had opened 12 shelters."
+    assert entities_and_sources(text, SELF_AND_TOPIC) == [("arvenna", "arvenna_government")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Velmora's numbers have run higher.", "It is the highest estimate yet from Velmora."],
+)
+def test_a_place_owning_an_estimate_is_not_what_the_next_figure_is_about(lead: str) -> None:
+    text = f"{lead} Officials said 11,000 infantry were training."
+    article = Article.from_text(text, id="t", title="Northland sends 8,000 troops to Korlan")
+    table = extract_articles([article], SELF_AND_TOPIC)
+    # not Velmora (whose estimate it is): the headline's topic
+    assert list(table["entity"]) == ["north"]
