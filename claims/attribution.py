@@ -216,8 +216,9 @@ _PLURAL_PEOPLE = re.compile(
 )
 #: a title right before a name, or opening it: "Governor Elin Strand", "spokesman John Kirby"
 _TITLE_BEFORE = re.compile(
+    # "her coach, Marco Peralta": a comma may stand between the role and the name
     rf"\b(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
-    r"\.?\s+$",
+    r"\.?,?\s+$",
     re.IGNORECASE,
 )
 _TITLE_OPENING = re.compile(
@@ -362,6 +363,10 @@ class _Antecedents:
         found = self._alias_before(attribution.start, head)
         if found is None:
             found = current
+            if found is not None and self._person(found):
+                # "The tournament said" after "her coach, Marco Peralta, said": a body, not
+                # the person quoted last
+                found = self._body_before(attribution.start) or found
         if found is None and self.stated:
             found = self.stated[-1][0]
         if found is None:
@@ -398,20 +403,38 @@ class _Antecedents:
 
     def _person_before(self, offset: int) -> Attribution | None:
         """The last source alias before ``offset`` that the text marks as a person: a title
-        before or in it ("Governor Elin Strand") or a role in commas after it."""
+        before or in it ("Governor Elin Strand") or a role in commas around it."""
+        for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
+            hit = self.hits[position]
+            if self._titled(hit.start, hit.end):
+                return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
+        return None
+
+    def _body_before(self, offset: int) -> Attribution | None:
+        """The last source alias before ``offset`` written as a proper name that the text
+        does not mark as a person ("the Portvale Open")."""
         for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
             hit = self.hits[position]
             written = self.text[hit.start : hit.end]
-            if names_organisation(written):
-                continue
-            titled = (
-                _TITLE_OPENING.match(written)
-                or _TITLE_BEFORE.search(self.text, max(hit.start - _TITLE_REACH, 0), hit.start)
-                or _ROLE_AFTER.match(self.text, hit.end)
-            )
-            if titled:
+            if not written.islower() and not self._titled(hit.start, hit.end):
                 return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
         return None
+
+    def _person(self, attribution: Attribution) -> bool:
+        """Whether the names ``attribution`` was stated with mark a person."""
+        return any(self._titled(start, end) for start, end in attribution.names)
+
+    def _titled(self, start: int, end: int) -> bool:
+        """Whether the name at ``[start, end)`` is a person's: no organisation noun in it, and a
+        title before or in it, or a role in commas before or after it."""
+        written = self.text[start:end]
+        if names_organisation(written):
+            return False
+        return bool(
+            _TITLE_OPENING.match(written)
+            or _TITLE_BEFORE.search(self.text, max(start - _TITLE_REACH, 0), start)
+            or _ROLE_AFTER.match(self.text, end)
+        )
 
     def _hits_between(self, start: int, end: int) -> list[Hit]:
         low = bisect.bisect_left(self.hit_starts, start)

@@ -374,7 +374,12 @@ class AttributionFinder:
         # when the name itself has none
         appositive = (
             rf"(?:\s*\([^()]{{1,40}}\))?"
-            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which|led\s+by)\s+[^,.;]{{1,60}}|{name}),)?"
+            # "Lind, who won the first round with 39.6% of the vote, has promised": a full stop
+            # inside a number stays in the clause
+            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which|led\s+by)\s+"
+            rf"(?:[^,.;]|\.(?=\d)){{1,80}}|{name}),)?"
+            # an age: "Hearth leader Dara Quinlan, 44, told supporters"
+            r"(?:\s*,\s*\d{1,3}\s*,)?"
         )
         self.subject = re.compile(
             rf"(?<![\w'’])(?=[A-Z{firsts}]|(?:(?:the|it|its|they|their|he|his|she|her|officials)\b|an?\s+(?:spokes|official)))"

@@ -19,7 +19,9 @@ ANAPHOR_NOUNS = (
     "carrier|commission|pollster|committee|court|scientists|researchers|authors|directorate|"
     "authority|regulator|institute|university|hospital|inspectorate|watchdog|charity|"
     "association|organisation|organization|foundation|bureau|centre|center|campaign|coalition|"
-    "league|club|airline|utility|network|school|prosecutor|prosecutors|tribunal|panel"
+    "league|club|airline|utility|network|school|prosecutor|prosecutors|tribunal|panel|"
+    "tournament|festival|championship|museum|airport|organisers|organizers|retailer|insurer|"
+    "manufacturer|maker|carmaker|developer|exchange|trust|fund|clinic|port"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(

@@ -445,3 +445,28 @@ def test_an_anaphor_reaches_a_claimant_in_a_sentence_without_figures() -> None:
         "The Daily Courier counted 12 more. Earlier, the agency had said 30 were missing."
     )
     assert sources(text) == ["health_ministry", "courier", "relief_agency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an age in commas between a name and its verb
+        ("Army chief Mara Quell, 44, told reporters 80 tanks were lost.", ["general_staff"]),
+        # a decimal inside a relative clause
+        (
+            "Mara Quell, who won 39.6% of the vote in the first round, has promised 1,200 "
+            "homes.",
+            ["general_staff", "general_staff"],
+        ),
+    ],
+)
+def test_ages_and_decimals_between_a_name_and_its_verb(text: str, expected: list[str]) -> None:
+    assert sources(text) == expected
+
+
+def test_a_body_noun_does_not_stand_for_the_person_quoted_last() -> None:
+    text = (
+        "The Daily Courier ran the story. The winner took home $485,000, her coach, Mara "
+        "Quell, said. The festival said 96,400 people had come."
+    )
+    assert sources(text) == ["general_staff", "courier"]
