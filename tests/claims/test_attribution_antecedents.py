@@ -454,8 +454,7 @@ def test_an_anaphor_reaches_a_claimant_in_a_sentence_without_figures() -> None:
         ("Army chief Mara Quell, 44, told reporters 80 tanks were lost.", ["general_staff"]),
         # a decimal inside a relative clause
         (
-            "Mara Quell, who won 39.6% of the vote in the first round, has promised 1,200 "
-            "homes.",
+            "Mara Quell, who won 39.6% of the vote in the first round, has promised 1,200 homes.",
             ["general_staff", "general_staff"],
         ),
     ],
