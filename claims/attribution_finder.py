@@ -86,7 +86,8 @@ VERBS = (
     "announces|suggested|suggests|assessed|assesses|warned|warns|revealed|reveals|disclosed|"
     "discloses|wrote|writes|concluded|concludes|put|puts|putting|showed|shows|show|found|finds|"
     "recorded|records|registered|registers|counted|counts|logged|expects|expected|expect|"
-    "forecast|forecasts|projected|projects|predicted|predicts|predict|warn|" + POSITION_VERBS
+    "forecast|forecasts|projected|projects|predicted|predicts|predict|warn|estimating|"
+    + POSITION_VERBS
 )
 #: verbs that attribute only when a document is their subject ("the data showed"); "Video
 #: showed 50 soldiers" names no claimant
@@ -112,6 +113,8 @@ _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|cla
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
 #: "Russia put troops on the front line"
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
+#: verbs whose claim is the figure after "at": "put the crowd at 6,500", "estimating it at 40"
+_AT_VERBS = _PUT_VERBS | {"estimated", "estimates", "estimate", "estimating"}
 #: a character of the same sentence: a full stop only inside a number ("46.2%")
 _IN_SENTENCE = r"(?:[^.;]|\.(?=\d))"
 #: a figure in digits or in words ("at 1,100", "at several hundred", "at twelve")
@@ -514,6 +517,13 @@ class AttributionFinder:
                 if any(spans_overlap(match.span("name"), span) for span in consumed):
                     continue
                 attribution = self._make(text, match, hits, relay_group="relay")
+                if verb in _AT_VERBS:
+                    at = _PUT_ESTIMATE.match(text, match.end(), end)
+                    if at is not None:
+                        # "police estimating the crowd at 6,500 and organisers putting it at
+                        # 15,000": the figure after "at" is the claim itself, however near
+                        # the next claimant stands
+                        attribution = replace(attribution, end=at.end())
                 if " ".join(verb.split()) in _POSITION_VERBS or _ABOUT_ITSELF.match(
                     text, match.end()
                 ):

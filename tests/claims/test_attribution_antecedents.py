@@ -469,3 +469,11 @@ def test_a_body_noun_does_not_stand_for_the_person_quoted_last() -> None:
         "Quell, said. The festival said 96,400 people had come."
     )
     assert sources(text) == ["general_staff", "courier"]
+
+
+def test_the_figure_after_at_belongs_to_whoever_put_it_there() -> None:
+    text = (
+        "Dockers marched, with police estimating the crowd at 6,500 and organisers putting it "
+        "at more than 15,000."
+    )
+    assert sources(text) == ["police", "organisers"]
