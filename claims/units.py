@@ -136,6 +136,9 @@ _PREFIXES_BY_UNIT = {
     "watt": ("mega", "giga"),
 }
 _PLAIN_WORD = re.compile(r"[A-Za-z]+")
+#: "640 million pounds" in news is money: pint's pound is a mass, which no claim counts in.
+#: The singular stays out: "a 200-pound bomb" weighs.
+_MONEY_POUNDS = frozenset(["pounds"])
 
 
 def defined_names(definitions: Sequence[str] = ()) -> frozenset[str]:
@@ -158,6 +161,8 @@ def noun_unit(noun: str, definitions: Sequence[str] = ()) -> str | None:
 def _noun_unit(noun: str, definitions: tuple[str, ...]) -> str | None:
     if not _PLAIN_WORD.fullmatch(noun):
         return None
+    if noun.lower() in _MONEY_POUNDS:
+        return canonical_unit("GBP", definitions)
     registry = get_registry(definitions)
     allowed = defined_names(definitions)
     for candidate in dict.fromkeys((noun, noun.lower())):

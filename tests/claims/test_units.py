@@ -95,3 +95,9 @@ def test_defined_names_lists_builtins_and_rule_file_units() -> None:
 def test_is_time_unit() -> None:
     assert is_time_unit("day")
     assert not is_time_unit("person")
+
+
+def test_pounds_after_a_number_are_money_a_pound_compound_is_not() -> None:
+    assert noun_unit("pounds") == "GBP"
+    assert noun_unit("Pounds") == "GBP"
+    assert noun_unit("pound") is None
