@@ -205,6 +205,9 @@ _ELLIPTIC = re.compile(
 _DEFINITE = re.compile(r"[Tt]he\s")
 _OWNED_TAIL = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+$")
 _PRONOUNS = frozenset(["it", "he", "she", "they"])
+#: where a main clause of its own opens: "...; Ashcombe City Buses has offered 4%, which it
+#: says ..." ("it" is the company), not "from what Moscow offers recruits, who it said ..."
+_CLAUSE_OPENING = re.compile(r"(?:[;:]|\b(?:and|but|while|whereas))\s+(?:the\s+)?$")
 #: how far after its verb a subject pattern may reach: "told the Korea JoongAng Daily"
 _RELAY_REACH = 80
 _PREPOSITIONS = frozenset(
@@ -275,7 +278,9 @@ _TRIGGER_FIRST = "".join(sorted({word[0] for word in _TRIGGER_KINDS} | {"A", "'"
 #: positions after a character or two), plus the possessive "X's report"
 TRIGGER = re.compile(
     rf"(?=[{_TRIGGER_FIRST}])(?:\b(?P<word>{trie_pattern(_TRIGGER_KINDS, ['according to'])})\b"
-    rf"|(?P<possessive>['’]s\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b))"
+    # the possessive consumes only its "'s": the words after it may be a verb ("the UN's
+    # office estimates that ...") that the scan must still see
+    rf"|(?P<possessive>['’]s(?=\s+(?:\w+\s+){{0,2}}(?:{_DOCUMENTS})\b)))"
 )
 
 
@@ -618,13 +623,29 @@ class AttributionFinder:
                 found = sorted([*found, opening], key=lambda a: a.start)
         if not any(a.anaphor in _PRONOUNS for a in found):
             return found
-        resolved = []
+        resolved: list[Attribution] = []
         for attribution in found:
             if attribution.anaphor in _PRONOUNS and attribution.start > start:
-                named = self._opening_subject(
-                    text, start, attribution.start, attribution.end, hits, pronouns=False
-                )
-                attribution = named or attribution
+                # "the union is demanding 9%; the company has offered 4%, which it says ...":
+                # the claimant named last before the pronoun, else the opening subject
+                named_before = [
+                    a
+                    for a in resolved
+                    if a.source is not None
+                    and not a.anaphoric
+                    and a.start > start
+                    and _CLAUSE_OPENING.search(text, max(start, a.start - 20), a.start)
+                ]
+                if named_before:
+                    last = named_before[-1]
+                    attribution = Attribution(
+                        attribution.start, attribution.end, last.source, last.reported_by
+                    )
+                else:
+                    named = self._opening_subject(
+                        text, start, attribution.start, attribution.end, hits, pronouns=False
+                    )
+                    attribution = named or attribution
             resolved.append(attribution)
         return resolved
 

@@ -84,3 +84,30 @@ def test_citing_a_titled_person() -> None:
 )
 def test_appositive_names_the_claimant_of_a_generic_alias(text: str, expected: str) -> None:
     assert attributions(text)[-1] == (expected, None)
+
+
+def test_an_owned_body_with_a_verb_that_is_also_a_document_noun() -> None:
+    # "estimates" is a verb here, not the owner's document
+    text = "The Harbour Gazette's news desk estimates that 35,000 people have fled."
+    assert attributions(text) == [("gazette", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it" after a new main clause is its subject
+        (
+            "The organisers are demanding a 9% rise; the Harbour Gazette has offered 4%, "
+            "which it says is fair after losing 6.5 million pounds.",
+            ["organisers", "gazette", "gazette"],
+        ),
+        # a name inside a relative clause is not what "it" stands for
+        (
+            "The Harbour Gazette reached the figure another way: it inferred pay of $2,000 "
+            "from what Coastline Wire offers recruits, who it said earn $2,300.",
+            ["gazette", "gazette"],
+        ),
+    ],
+)
+def test_it_is_the_subject_of_its_clause(text: str, expected: list[str]) -> None:
+    assert [source for source, _ in attributions(text)] == expected
