@@ -51,6 +51,7 @@ from claims.names import (
     GENDERED_ANAPHORS,
     PERSONAL_ANAPHORS,
     PLURAL_ANAPHORS,
+    body_kinds,
     clean_name,
     is_anaphor,
     names_organisation,
@@ -200,6 +201,12 @@ def _noun_patterns(head: str) -> tuple[re.Pattern[str], ...]:
         re.compile(rf"\b{noun},\s*$", re.IGNORECASE),
         re.compile(rf",\s*(?:the|a|an)\s+(?:[\w'’-]+\s+){{0,3}}?{noun}\b"),
     )
+
+
+def _other_kind(kinds: frozenset[str], head: str) -> bool:
+    """Whether a body of ``kinds`` is of another kind than the noun ``head`` names."""
+    own = body_kinds(head)
+    return bool(kinds and own) and not kinds & own
 
 
 def _initials(name: str) -> str:
@@ -362,13 +369,12 @@ class _Antecedents:
         # surer than the claimant carried into the sentence, who is named otherwise
         found = self._alias_before(attribution.start, head)
         if found is None:
-            found = current
-            if found is not None and self._person(found):
-                # "The tournament said" after "her coach, Marco Peralta, said": a body, not
-                # the person quoted last
-                found = self._body_before(attribution.start) or found
-        if found is None and self.stated:
-            found = self.stated[-1][0]
+            found = current or (self.stated[-1][0] if self.stated else None)
+            if found is not None and (self._person(found) or self._other_body(found, head)):
+                # "The tournament said" after "her coach, Marco Peralta, said", "The company
+                # says" after "the guild put the crowd at 7,500": the body named last that
+                # is neither a person nor a body of another kind
+                found = self._body_before(attribution.start, head) or found
         if found is None:
             # "..., the city council said", the Brenik city council being named further on
             found = self._alias_before(len(self.text), head)
@@ -410,19 +416,34 @@ class _Antecedents:
                 return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
         return None
 
-    def _body_before(self, offset: int) -> Attribution | None:
+    def _body_before(self, offset: int, head: str) -> Attribution | None:
         """The last source alias before ``offset`` written as a proper name that the text
-        does not mark as a person ("the Portvale Open")."""
+        does not mark as a person and that names no body of another kind than ``head``
+        ("the Portvale Open" for "the tournament")."""
         for position in range(bisect.bisect_left(self.hit_starts, offset) - 1, -1, -1):
             hit = self.hits[position]
             written = self.text[hit.start : hit.end]
-            if not written.islower() and not self._titled(hit.start, hit.end):
+            if (
+                not written.islower()
+                and not _other_kind(body_kinds(written), head)
+                and not self._titled(hit.start, hit.end)
+            ):
                 return Attribution(hit.start, hit.end, hit.key, None, ((hit.start, hit.end),))
         return None
 
+    def _other_body(self, attribution: Attribution, head: str) -> bool:
+        """Whether ``attribution`` names a body of another kind than ``head`` ("the guild"
+        for "the company")."""
+        kinds = body_kinds(attribution.anaphor).union(
+            *(body_kinds(self.text[start:end]) for start, end in attribution.names)
+        )
+        return _other_kind(kinds, head)
+
     def _person(self, attribution: Attribution) -> bool:
-        """Whether the names ``attribution`` was stated with mark a person."""
-        return any(self._titled(start, end) for start, end in attribution.names)
+        """Whether ``attribution`` stands for a person: "he" or "she", or names marked so."""
+        return attribution.anaphor in GENDERED_ANAPHORS or any(
+            self._titled(start, end) for start, end in attribution.names
+        )
 
     def _titled(self, start: int, end: int) -> bool:
         """Whether the name at ``[start, end)`` is a person's: no organisation noun in it, and a

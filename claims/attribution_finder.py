@@ -408,10 +408,15 @@ class AttributionFinder:
             rf"(?:at|from)\s+)?(?:the\s+)?(?P<name>{named_or_anaphor})"
         )
         # "was put at more than 60 by the city council", "Turnout was put at 46% by the board"
+        # "put at 19 by the emergency service and at 23 by the governor": the second figure
+        # and claimant continue the first "put ... at"
         self.put_by = re.compile(
-            rf"\b(?:put|estimated|given)\s+at\s+{_IN_SENTENCE}{{1,60}}?\bby\s+(?:(?:an?|the)\s+)?"
+            rf"(?:\b(?:put|estimated|given)|\band|,)\s+at\s+{_IN_SENTENCE}{{1,60}}?\bby\s+"
+            rf"(?:(?:an?|the)\s+)?"
             # the rank belongs to the name: "a senior U.S. military official" may be an alias
-            rf"(?P<name>(?:(?:senior|top|unnamed|anonymous)\s+)?(?:{named_or_anaphor}))"
+            rf"(?P<name>(?:(?:senior|top|unnamed|anonymous)\s+)?(?:{named_or_anaphor}"
+            # "the emergency service": a body described by its kind
+            rf"|[a-z]+\s+(?:{ANAPHOR_NOUNS})\b))"
         )
         self.opening_name = re.compile(rf"(?:[Tt]he\s+)?(?P<name>{named})")
         # "according to figures from the health service" credits the publisher of the data

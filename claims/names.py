@@ -21,7 +21,8 @@ ANAPHOR_NOUNS = (
     "association|organisation|organization|foundation|bureau|centre|center|campaign|coalition|"
     "league|club|airline|utility|network|school|prosecutor|prosecutors|tribunal|panel|"
     "tournament|festival|championship|museum|airport|organisers|organizers|retailer|insurer|"
-    "manufacturer|maker|carmaker|developer|exchange|trust|fund|clinic|port"
+    "manufacturer|maker|carmaker|developer|exchange|trust|fund|clinic|port|guild|observatory|"
+    "laboratory|consortium|cooperative|syndicate"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(
@@ -102,6 +103,30 @@ def names_organisation(name: str) -> bool:
     """True when ``name`` holds a noun only a body has ("provincial electoral office",
     "General Workers' Union"): no "he" or "she" stands for it."""
     return any(word.strip(".,'’").lower() in _ANAPHOR_NOUN_SET for word in name.split())
+
+
+#: kinds of body by the nouns that name them: an anaphor of one kind does not stand for a
+#: body of another ("the company says" is not the workers' guild); nouns of one kind may
+#: stand for each other (an intelligence service is "the agency")
+_BODY_KINDS = {
+    **dict.fromkeys(
+        _words(
+            """company firm operator carrier airline retailer maker manufacturer carmaker
+            lender bank insurer group developer utility"""
+        ),
+        "business",
+    ),
+    **dict.fromkeys(_words("union guild federation syndicate"), "labour"),
+    **dict.fromkeys(_words("police army navy forces military"), "force"),
+    **dict.fromkeys(_words("court tribunal prosecutor prosecutors"), "court"),
+    **dict.fromkeys(_words("party campaign coalition"), "party"),
+}
+
+
+def body_kinds(name: str) -> frozenset[str]:
+    """The kinds of body the nouns of ``name`` name ("Transit Workers' Guild" -> labour)."""
+    words = (word.strip(".,'’").lower() for word in name.split())
+    return frozenset(_BODY_KINDS[word] for word in words if word in _BODY_KINDS)
 
 
 def anaphor_key(cleaned: str) -> str:

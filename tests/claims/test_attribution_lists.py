@@ -166,3 +166,48 @@ def test_a_place_owning_an_estimate_is_not_what_the_next_figure_is_about(lead: s
     table = extract_articles([article], SELF_AND_TOPIC)
     # not Velmora (whose estimate it is): the headline's topic
     assert list(table["entity"]) == ["north"]
+
+
+BODIES = Vocabulary.from_mapping(
+    {
+        "sources": {
+            "guild": ["Transit Workers' Guild"],
+            "buses": ["Ashcombe City Buses"],
+            "rescue": ["city's emergency service"],
+            "governor": ["Governor Lidia Sarnova"],
+            "spy_service": ["National Intelligence Service"],
+            "police": ["Police"],
+        },
+    }
+)
+
+
+def body_sources(text: str) -> list[str | None]:
+    table = extract_articles([Article.from_text(text, id="t")], BODIES)
+    return [None if value != value else value for value in table["source"].astype(object)]
+
+
+def test_a_second_put_at_by_continues_the_first() -> None:
+    text = (
+        "The city's emergency service opened a centre. The number of injured was put at 19 "
+        "by the emergency service and at 23 by Governor Lidia Sarnova."
+    )
+    assert body_sources(text) == ["rescue", "governor"]
+
+
+def test_an_anaphor_does_not_stand_for_a_body_of_another_kind() -> None:
+    text = (
+        "Ashcombe City Buses runs the routes. The Transit Workers' Guild called the strike.\n\n"
+        "Police said 3,000 people marched; the guild put the crowd at 7,500.\n\n"
+        "The company says it has hired 120 drivers."
+    )
+    assert body_sources(text) == ["police", "guild", "buses"]
+
+
+def test_bodies_of_one_kind_may_stand_for_each_other() -> None:
+    # an intelligence service is "the agency"
+    text = (
+        "Police closed the road. The National Intelligence Service said 12,000 troops left. "
+        "The agency said 1,500 were special forces."
+    )
+    assert body_sources(text) == ["spy_service", "spy_service"]
