@@ -109,6 +109,8 @@ _BASE_FORMS = frozenset(
     ]
 )
 _PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|military)$")
+#: plural people before a body that speaks for them: "Astronomers at the X Observatory say"
+_PEOPLE_AT = re.compile(r"\b[A-Za-z]+s\s+(?:at|from|with)\s+$")
 _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
 #: "Russia put troops on the front line"
@@ -126,7 +128,7 @@ _PUT_ESTIMATE = re.compile(
 _LIST_HEDGE = (
     r"(?:(?:about|around|roughly|some|nearly|almost|approximately|over|under|just\s+over|"
     r"at\s+least|at\s+most|more\s+than|fewer\s+than|less\s+than|up\s+to|as\s+many\s+as|"
-    r"close\s+to)\s+)?"
+    r"close\s+to|several|a\s+few)\s+)?"
 )
 #: verbs that set a figure "at" a value: a lone listed item "the army at 55" follows one
 _AT_ESTIMATE = re.compile(r"\b(?:put|puts|putting|estimated|estimating|estimates|placed|pegged)\b")
@@ -264,6 +266,9 @@ _TRIGGER_KINDS: dict[str, str] = {
     "attributed to": "attributed",
     **dict.fromkeys(_SEEN_BY.split("|"), "seen_by"),
     "according to": "according",
+    # words that may open a list of claimants and their figures ("the figures now read: the
+    # Pentagon 10,000, the NIS 11,000"); they start no other pattern
+    **dict.fromkeys(["figures", "numbers", "tallies", "counts"], "context"),
     **{f"{word} of": "figure_of" for word in ("figure", "estimate", "count", "tally")},
     **{f"{word} by": "authored" for word in _PASSIVE_BY.split()},
     **dict.fromkeys(["published", "released", "compiled", "conducted", "issued"], "authored"),
@@ -468,8 +473,10 @@ class AttributionFinder:
         # "the estimates now read: the NIS 12,000, Ukraine's military intelligence 11,000",
         # "the agency put it at 40, the army at 55": each name claims the figure after it
         self.listed = re.compile(
-            rf"(?:[:;,]|\band)\s+(?:the\s+)?(?P<name>{name})(?:['’]s)?\s+(?P<at>at\s+)?"
-            rf"(?={_LIST_HEDGE}[\"“]?{_FIGURE_START})"
+            rf"(?:[:;,]|\band)\s+(?:(?:the|an?)\s+)?"
+            # "a senior U.S. military official at several hundred"
+            rf"(?P<name>(?:(?:senior|top)\s+)?{named})(?:['’]s)?\s+(?P<at>at\s+)?"
+            rf"(?=[\"“]?{_LIST_HEDGE}[\"“]?{_FIGURE_START})"
         )
         self.back_reference = re.compile(rf"{_BACK_REFERENCE}(?P<name>{named})")
 
@@ -518,6 +525,8 @@ class AttributionFinder:
                     verb in _BASE_FORMS
                     and not _PLURAL_SUBJECT.search(match["name"])
                     and not _MODALS.search(text, match.end("name"), match.start("verb"))
+                    # "Astronomers at the Halvorsen Observatory say"
+                    and not _PEOPLE_AT.search(text, max(start, match.start() - 30), match.start())
                 ):
                     continue
                 if verb in _PUT_VERBS and not _PUT_ESTIMATE.match(text, match.end(), end):

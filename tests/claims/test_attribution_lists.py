@@ -211,3 +211,19 @@ def test_bodies_of_one_kind_may_stand_for_each_other() -> None:
         "The agency said 1,500 were special forces."
     )
     assert body_sources(text) == ["spy_service", "spy_service"]
+
+
+def test_a_list_after_figures_read_and_with_at_and_quoted_hedges() -> None:
+    text = (
+        "The Relief Agency put the toll at around 1,100, a senior Pentagon official at "
+        'several hundred, and the army at "at least 30". Side by side, the figures read: '
+        "the Pentagon at least 10,000, the army nearly 11,000."
+    )
+    assert sources(text) == ["relief_agency", "pentagon", "army", "pentagon", "army"]
+
+
+def test_people_at_a_body_speak_for_it() -> None:
+    vocabulary = Vocabulary.from_mapping({"sources": {"observatory": ["Halvorsen Observatory"]}})
+    text = "Astronomers at the Halvorsen Observatory say the rock is 70 metres across."
+    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
+    assert list(table["source"]) == ["observatory"]
