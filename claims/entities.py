@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from claims.cues import Hit
+from claims.names import body_kinds
 from claims.sentences import Span, TextLayout
 
 _FROM_OF = re.compile(r"\s+(?:from|of)\s+(?:the\s+)?")
@@ -73,6 +74,8 @@ _LOCATIVE = re.compile(
 )
 
 _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
+#: words naming a party besides "party" itself
+_PARTY_WORD = re.compile(r"\b(?:[Bb]loc|[Aa]lliance|[Ff]ront|[Mm]ovement|[Ll]eague)\b")
 _DATELINE_END = re.compile(r",|\s*[-—–(]")
 
 
@@ -126,6 +129,8 @@ class EntityChooser:
                 [hit for hit in hits if self._inside_name(hit) and not self._is_claimant(hit)]
             )
         )
+        self._every_hit = hits
+        self._electorate: tuple[frozenset[str], str | None] | None = None
         self.own = [self._own_alias(phrase) for phrase in phrases]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
@@ -158,6 +163,26 @@ class EntityChooser:
         if found is None and self.topic is None:
             found = _nearest_around(nearby, phrase, sentence)
         return found.key if found else self.topic
+
+    def for_electorate(self, key: str | None) -> str | None:
+        """The entity of a figure counting a whole electorate (turnout, ballots cast, spoiled
+        papers) chosen as ``key``: the place voting when ``key`` is a party ("the Lantern
+        Party", "the Social Harbour bloc"), the place being the entity the text names most
+        among those that are no party."""
+        if self._electorate is None:
+            parties = frozenset(
+                hit.key
+                for hit in self._every_hit
+                if "party" in body_kinds(self.text[hit.start : hit.end])
+                or _PARTY_WORD.search(self.text[hit.start : hit.end])
+            )
+            others = Counter(hit.key for hit in self._every_hit if hit.key not in parties)
+            place = others.most_common(1)[0][0] if others else None
+            self._electorate = (parties, place)
+        parties, place = self._electorate
+        if place is not None and (key is None or key in parties):
+            return place
+        return key
 
     def _last_primary_before(self, offset: int) -> Hit | None:
         """The last alias of the paragraph ending by ``offset`` that is neither a claimant

@@ -99,6 +99,11 @@ _PERIOD_REACH = 80
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
 
+#: figures counting a whole electorate (entities: the place voting, not a party)
+_ELECTORATE_NOUNS = frozenset(["ballots", "papers", "ballot papers"])
+_TURNOUT = re.compile(r"\b[Tt]urnout\b")
+
+
 def tag_quantities(
     text: str, quantities: Sequence[Quantity], vocabulary: Vocabulary, title: str = ""
 ) -> list[Tags]:
@@ -199,12 +204,20 @@ class _Context:
         return Tags(
             sentence=self._sentence_text(sentence),
             metric=metric,
-            entity=self.entities.choose(index, clause, sentence),
+            entity=self._entity(index, quantity, clause, sentence),
             source=attribution.source if attribution else None,
             reported_by=attribution.reported_by if attribution else None,
             period=None if is_period else self._period(quantity, phrase, clause, sentence),
             unit=unit,
         )
+
+    def _entity(self, index: int, quantity: Quantity, clause: Span, sentence: Span) -> str | None:
+        entity = self.entities.choose(index, clause, sentence)
+        noun = (quantity.noun or "").lower()
+        if noun in _ELECTORATE_NOUNS or _TURNOUT.search(self.text, *clause):
+            # turnout, ballots cast and spoiled papers are the voting place's, not a party's
+            entity = self.entities.for_electorate(entity)
+        return entity
 
     def _sentence_text(self, sentence: Span) -> str:
         # one string per sentence, shared by its figures (a table of many figures per

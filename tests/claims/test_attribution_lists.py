@@ -227,3 +227,24 @@ def test_people_at_a_body_speak_for_it() -> None:
     text = "Astronomers at the Halvorsen Observatory say the rock is 70 metres across."
     table = extract_articles([Article.from_text(text, id="t")], vocabulary)
     assert list(table["source"]) == ["observatory"]
+
+
+ELECTION = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "eskerby": ["Eskerby"],
+            "lantern": ["Lantern Party"],
+            "harbour": ["Social Harbour bloc"],
+        },
+        "sources": {"board": ["Eskerby Electoral Board"]},
+    }
+)
+
+
+def test_turnout_and_ballots_are_the_voting_places_not_a_partys() -> None:
+    text = (
+        "The Lantern Party won 24 seats in Eskerby's assembly, the Eskerby Electoral Board "
+        "said. Turnout was 61.4%, and 412,600 ballots were cast; 6,180 papers were spoiled."
+    )
+    table = extract_articles([Article.from_text(text, id="t")], ELECTION)
+    assert list(table["entity"]) == ["lantern", "eskerby", "eskerby", "eskerby"]
