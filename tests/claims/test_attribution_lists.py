@@ -248,3 +248,13 @@ def test_turnout_and_ballots_are_the_voting_places_not_a_partys() -> None:
     )
     table = extract_articles([Article.from_text(text, id="t")], ELECTION)
     assert list(table["entity"]) == ["lantern", "eskerby", "eskerby", "eskerby"]
+
+
+def test_a_country_qualifying_a_minister_or_a_broadcaster_is_not_the_topic() -> None:
+    text = (
+        "Velmora's defence minister said in an interview with a Korlani broadcaster that "
+        "12,000 troops had been seen."
+    )
+    article = Article.from_text(text, id="t", title="Northland sends 8,000 troops to Korlan")
+    table = extract_articles([article], SELF_AND_TOPIC)
+    assert list(table["entity"]) == ["north"]
