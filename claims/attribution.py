@@ -2,13 +2,19 @@
 
 Carrying over: a sentence without an attribution of its own takes the last attribution of
 the same paragraph (news paragraphs usually keep quoting one source until they name
-another); a new paragraph starts with none.
+another); a new paragraph starts with none. An attribution scoped to one figure (a listed
+"the NIS 12,000") carries no further. A sentence opening "That figure came from X" (or "The
+estimate was provided by X") gives the sentence before it X's attribution instead of its
+own.
 
 Anaphors ("it said", "the agency added") stand for an earlier claimant:
 
 - "it", "he", "she", "a spokesman", "an official", and documents ("the data showed", "the
   figures", "the survey"): the last attribution of the paragraph, else the last one of the
-  article (a paragraph opening "It said ..." continues the previous one);
+  article (a paragraph opening "It said ..." continues the previous one); but "he" or "she"
+  after a body ("the office said", "it added") stands for the last alias the text marks as
+  a person (a title or a role beside it, "Governor Elin Strand"), and "it" skips people
+  kept as written ("Investigators believe ...");
 - "officials", "they", "sources": only the paragraph's last attribution, since a new
   paragraph may bring in new, unnamed people;
 - "the agency", "the ministry", "the office": the last attribution whose name holds that
@@ -20,12 +26,17 @@ Anaphors ("it said", "the agency added") stand for an earlier claimant:
   like the anaphor itself ("the ministry" listed as an alias: a rule file serves many
   articles, each with its own ministry, so it comes last). "The spy agency", "the city
   council" (lower-case words before such a noun) are anaphors too, and a resolved anaphor
-  is found again by its noun ("the agency said" later).
+  is found again by its noun ("the agency said" later). When no alias holds the noun and
+  the claimant it would take is a person or a body of another kind ("the company" after
+  the workers' guild; kinds: business, labour, force, court, party), it takes the last
+  proper-name alias that is neither ("The tournament said" -> the Portvale Open).
 - "its director", "her coach": like "it", "she".
 
 A name kept as written that shortens an alias written out earlier stands for that alias:
 its last words ("the Red Crescent" after "the Mireskan Red Crescent"), its initials ("the
-NIS" after "the National Intelligence Service") or an acronym given in parentheses after it.
+NIS" after "the National Intelligence Service"), the last words of the head of an "X of Y"
+name ("the Joint Chiefs" for the Joint Chiefs of Staff) or an acronym given in parentheses
+after it.
 """
 
 from __future__ import annotations

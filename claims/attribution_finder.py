@@ -6,7 +6,7 @@ role word such as "officials" or "intelligence"):
 
 ==========================================  ==============================================
 "according to NAME"                         source NAME
-"NAME (also|further|would|has since ...)   source NAME; between NAME and verb may come
+"NAME (also|further|would|has since ...)    source NAME; between NAME and verb may come
 said|says|reported|estimates|stated|        "(NASDAQ: X)", ", the ...,", ", who ...,",
                                             ", led by ...,",
 confirmed|noted|claimed|believes|expects|   ", OTHER NAME," (an alias there counts when
@@ -36,6 +36,15 @@ officials in NAME"
                                             no relay)
 "as reported by REL"                        reported_by REL of the sentence's claim; the
                                             source itself when nobody else is named
+"the figures read: the NIS 12,000, the      each NAME the figure right after it (two items
+Pentagon 10,000", "put it at 40, the army   and a word of claiming before them; vocabulary
+at 55"                                      sources only)
+"attributed to NAME"                        source NAME
+"a NAME assessment shared with|seen by      source NAME, reported_by REL
+REL said"
+"NAME is demanding|has offered|wants|       source NAME, and NAME stays the figure's entity
+promised|proposed ..."                      (a side's own position), as in "NAME said it
+                                            had ..."
 "it|they|the agency|the official|a         an anaphor, resolved by
 spokesman|its director ... said|added|..."  :mod:`claims.attribution` ("..., its director
                                             said": the sentence's opening subject)
