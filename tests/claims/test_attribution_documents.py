@@ -4,9 +4,8 @@
 from __future__ import annotations
 
 import pytest
+from extraction_support import tags
 
-from claims.articles import Article
-from claims.pipeline import extract_articles
 from claims.vocab import Vocabulary
 
 VOCABULARY = Vocabulary.from_mapping(
@@ -25,10 +24,7 @@ VOCABULARY = Vocabulary.from_mapping(
 
 def attributions(text: str) -> list[tuple[str | None, str | None]]:
     """(source, reported_by) of every figure of ``text``, in text order."""
-    table = extract_articles([Article.from_text(text, id="t")], VOCABULARY)
-    columns = table[["source", "reported_by"]].astype(object)
-    clean = columns.where(columns.notna(), None)
-    return [(source, relay) for source, relay in clean.itertuples(index=False)]
+    return tags(text, VOCABULARY, "source", "reported_by")
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,12 @@
-"""Claimants named one per figure in a list, in the sentence after the figure, or by the head
-of a longer name ("the Joint Chiefs" for "the Joint Chiefs of Staff")."""
+"""Claimants named one per figure in a list, in the sentence after the figure, by the head of
+a longer name ("the Joint Chiefs" for "the Joint Chiefs of Staff"), and bodies an anaphor
+may or may not stand for."""
 
 from __future__ import annotations
 
 import pytest
+from extraction_support import tags
 
-from claims.articles import Article
-from claims.pipeline import extract_articles
 from claims.vocab import Vocabulary
 
 VOCABULARY = Vocabulary.from_mapping(
@@ -27,8 +27,7 @@ VOCABULARY = Vocabulary.from_mapping(
 
 def sources(text: str) -> list[str | None]:
     """The source of every figure of ``text``, in text order."""
-    table = extract_articles([Article.from_text(text, id="t")], VOCABULARY)
-    return [None if value is None or value != value else value for value in table["source"]]
+    return tags(text, VOCABULARY, "source")
 
 
 def test_each_name_of_a_list_claims_the_figure_after_it() -> None:
@@ -107,67 +106,6 @@ def test_the_head_of_an_of_name_stands_for_it() -> None:
     assert sources(text) == ["defence_staff"]
 
 
-def entities_and_sources(text: str, vocabulary: Vocabulary) -> list[tuple[str | None, str | None]]:
-    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
-    clean = table[["entity", "source"]].astype(object).where(table[["entity", "source"]].notna())
-    return [(entity, source) for entity, source in clean.itertuples(index=False)]
-
-
-POSITIONS = Vocabulary.from_mapping(
-    {
-        "entities": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
-        "sources": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
-    }
-)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("The Dockers' Federation is demanding a rise of 9%.", [("dockers", "dockers")]),
-        ("Kerrow Terminals has offered 4.5% over two years.", [("kerrow", "kerrow")] * 2),
-        (
-            "The Dockers' Federation wants 9% and Kerrow Terminals offers 4.5%.",
-            [("dockers", "dockers"), ("kerrow", "kerrow")],
-        ),
-    ],
-)
-def test_a_side_stating_its_position_claims_a_figure_about_itself(
-    text: str, expected: list[tuple[str, str]]
-) -> None:
-    assert entities_and_sources(text, POSITIONS) == expected
-
-
-SELF_AND_TOPIC = Vocabulary.from_mapping(
-    {
-        "entities": {
-            "arvenna": ["Arvenna"],
-            "velmora": ["Velmora", "Velmoran"],
-            "korlan": ["Korlan", "Korlani"],
-            "north": ["Northland"],
-        },
-        "sources": {"arvenna_government": ["Arvenna regional government"]},
-    }
-)
-
-
-def test_a_claimant_speaking_of_itself_is_what_its_figure_is_about() -> None:
-    text = "The Arvenna regional government said it had opened 12 shelters."
-    assert entities_and_sources(text, SELF_AND_TOPIC) == [("arvenna", "arvenna_government")]
-
-
-@pytest.mark.parametrize(
-    "lead",
-    ["Velmora's numbers have run higher.", "It is the highest estimate yet from Velmora."],
-)
-def test_a_place_owning_an_estimate_is_not_what_the_next_figure_is_about(lead: str) -> None:
-    text = f"{lead} Officials said 11,000 infantry were training."
-    article = Article.from_text(text, id="t", title="Northland sends 8,000 troops to Korlan")
-    table = extract_articles([article], SELF_AND_TOPIC)
-    # not Velmora (whose estimate it is): the headline's topic
-    assert list(table["entity"]) == ["north"]
-
-
 BODIES = Vocabulary.from_mapping(
     {
         "sources": {
@@ -183,8 +121,7 @@ BODIES = Vocabulary.from_mapping(
 
 
 def body_sources(text: str) -> list[str | None]:
-    table = extract_articles([Article.from_text(text, id="t")], BODIES)
-    return [None if value != value else value for value in table["source"].astype(object)]
+    return tags(text, BODIES, "source")
 
 
 def test_a_second_put_at_by_continues_the_first() -> None:
@@ -225,36 +162,4 @@ def test_a_list_after_figures_read_and_with_at_and_quoted_hedges() -> None:
 def test_people_at_a_body_speak_for_it() -> None:
     vocabulary = Vocabulary.from_mapping({"sources": {"observatory": ["Halvorsen Observatory"]}})
     text = "Astronomers at the Halvorsen Observatory say the rock is 70 metres across."
-    table = extract_articles([Article.from_text(text, id="t")], vocabulary)
-    assert list(table["source"]) == ["observatory"]
-
-
-ELECTION = Vocabulary.from_mapping(
-    {
-        "entities": {
-            "eskerby": ["Eskerby"],
-            "lantern": ["Lantern Party"],
-            "harbour": ["Social Harbour bloc"],
-        },
-        "sources": {"board": ["Eskerby Electoral Board"]},
-    }
-)
-
-
-def test_turnout_and_ballots_are_the_voting_places_not_a_partys() -> None:
-    text = (
-        "The Lantern Party won 24 seats in Eskerby's assembly, the Eskerby Electoral Board "
-        "said. Turnout was 61.4%, and 412,600 ballots were cast; 6,180 papers were spoiled."
-    )
-    table = extract_articles([Article.from_text(text, id="t")], ELECTION)
-    assert list(table["entity"]) == ["lantern", "eskerby", "eskerby", "eskerby"]
-
-
-def test_a_country_qualifying_a_minister_or_a_broadcaster_is_not_the_topic() -> None:
-    text = (
-        "Velmora's defence minister said in an interview with a Korlani broadcaster that "
-        "12,000 troops had been seen."
-    )
-    article = Article.from_text(text, id="t", title="Northland sends 8,000 troops to Korlan")
-    table = extract_articles([article], SELF_AND_TOPIC)
-    assert list(table["entity"]) == ["north"]
+    assert tags(text, vocabulary, "source") == ["observatory"]

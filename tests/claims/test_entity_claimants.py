@@ -1,0 +1,92 @@
+"""Which entity a figure is about when its claimant is part of the story: a side stating its
+own position, a body speaking of itself, a country qualifying who speaks, an electorate."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_support import tags
+
+from claims.vocab import Vocabulary
+
+HEADLINE = "Northland sends 8,000 troops to Korlan"
+
+
+POSITIONS = Vocabulary.from_mapping(
+    {
+        "entities": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
+        "sources": {"kerrow": ["Kerrow Terminals"], "dockers": ["Dockers' Federation"]},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Dockers' Federation is demanding a rise of 9%.", [("dockers", "dockers")]),
+        ("Kerrow Terminals has offered 4.5% over two years.", [("kerrow", "kerrow")] * 2),
+        (
+            "The Dockers' Federation wants 9% and Kerrow Terminals offers 4.5%.",
+            [("dockers", "dockers"), ("kerrow", "kerrow")],
+        ),
+    ],
+)
+def test_a_side_stating_its_position_claims_a_figure_about_itself(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert tags(text, POSITIONS, "entity", "source") == expected
+
+
+SELF_AND_TOPIC = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "arvenna": ["Arvenna"],
+            "velmora": ["Velmora", "Velmoran"],
+            "korlan": ["Korlan", "Korlani"],
+            "north": ["Northland"],
+        },
+        "sources": {"arvenna_government": ["Arvenna regional government"]},
+    }
+)
+
+
+def test_a_claimant_speaking_of_itself_is_what_its_figure_is_about() -> None:
+    text = "The Arvenna regional government said it had opened 12 shelters."
+    assert tags(text, SELF_AND_TOPIC, "entity", "source") == [("arvenna", "arvenna_government")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    ["Velmora's numbers have run higher.", "It is the highest estimate yet from Velmora."],
+)
+def test_a_place_owning_an_estimate_is_not_what_the_next_figure_is_about(lead: str) -> None:
+    text = f"{lead} Officials said 11,000 infantry were training."
+    # not Velmora (whose estimate it is): the headline's topic
+    assert tags(text, SELF_AND_TOPIC, "entity", title=HEADLINE) == ["north"]
+
+
+def test_a_country_qualifying_a_minister_or_a_broadcaster_is_not_the_topic() -> None:
+    text = (
+        "Velmora's defence minister said in an interview with a Korlani broadcaster that "
+        "12,000 troops had been seen."
+    )
+    assert tags(text, SELF_AND_TOPIC, "entity", title=HEADLINE) == ["north"]
+
+
+ELECTION = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "eskerby": ["Eskerby"],
+            "lantern": ["Lantern Party"],
+            "harbour": ["Social Harbour bloc"],
+        },
+        "sources": {"board": ["Eskerby Electoral Board"]},
+    }
+)
+
+
+def test_turnout_and_ballots_are_the_voting_places_not_a_partys() -> None:
+    text = (
+        "The Lantern Party won 24 seats in Eskerby's assembly, the Eskerby Electoral Board "
+        "said. Turnout was 61.4%, and 412,600 ballots were cast; 6,180 papers were spoiled."
+    )
+    assert tags(text, ELECTION, "entity") == ["lantern", "eskerby", "eskerby", "eskerby"]
