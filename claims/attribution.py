@@ -232,18 +232,14 @@ _PLURAL_PEOPLE = re.compile(
     r"[A-Z][a-z]+(?:ators|itors|ysts|ists|ians|cers|ers|ents|ics|ees)|Police|Authorities|Experts|"
     r"Doctors|Witnesses|Officials|Troops|Sources"
 )
-#: a title right before a name, or opening it: "Governor Elin Strand", "spokesman John Kirby"
-_TITLE_BEFORE = re.compile(
-    # "her coach, Marco Peralta": a comma may stand between the role and the name
-    rf"\b(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
-    r"\.?,?\s+$",
-    re.IGNORECASE,
+#: a person's title: "Governor", "spokesman", "Gen."
+_PERSON_TITLE = (
+    rf"(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)\.?"
 )
-_TITLE_OPENING = re.compile(
-    rf"(?:{TITLE_NOUNS}|mr|mrs|ms|dr|prof|judge|senator|sen|gen|col|maj|premier|chancellor)"
-    r"\.?\s",
-    re.IGNORECASE,
-)
+#: a title right before a name, or opening it: "Governor Elin Strand", "spokesman John Kirby";
+#: a comma may stand between the role and the name ("her coach, Marco Peralta")
+_TITLE_BEFORE = re.compile(rf"\b{_PERSON_TITLE},?\s+$", re.IGNORECASE)
+_TITLE_OPENING = re.compile(rf"{_PERSON_TITLE}\s", re.IGNORECASE)
 #: a role in commas right after a name: "Agnes Mulroy, the union's regional organiser,"
 _ROLE_AFTER = re.compile(
     r",\s+(?:the|a|an|its|his|her|their|[A-Z][\w.]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?"
