@@ -12,7 +12,8 @@ ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) 
 3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence.
 
 A percentage that no metric fits takes a money metric whose cue governs it or shares its
-clause, as that metric's change ("revenue rose 9%"); its unit stays percent.
+clause, as that metric's change ("revenue rose 9%"), or any metric whose cue is the subject
+of the change ("Copper production rose 11%"); its unit stays percent.
 
 Ties go to the nearest cue (characters between cue and figure), then to the cue before the
 figure. A cue inside another figure's phrase belongs to that figure, except that a bare
@@ -102,6 +103,13 @@ _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\
 #: figures counting a whole electorate (entities: the place voting, not a party)
 _ELECTORATE_NOUNS = frozenset(["ballots", "papers", "ballot papers"])
 _TURNOUT = re.compile(r"\b[Tt]urnout\b")
+
+
+#: between a metric's cue and a percentage: the verb of a change ("production rose 11%")
+_CHANGE_AFTER_CUE = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:rose|fell|grew|climbed|dropped|increased|decreased|"
+    r"slipped|jumped|declined|risen|fallen|grown|was\s+up|was\s+down)(?:\s+by)?\s+"
+)
 
 
 def tag_quantities(
@@ -273,6 +281,10 @@ class _Context:
             # with the amounts themselves
             for rank, _, _, _, hit in ranked:
                 if rank <= 2 and is_money_metric(vocabulary.metrics[hit.key], self.definitions):
+                    return hit.key, None
+            # "Copper production rose 11%": any metric whose cue is the subject of the change
+            for _, _, _, _, hit in ranked:
+                if _CHANGE_AFTER_CUE.fullmatch(self.text, hit.end, quantity.start):
                     return hit.key, None
         return None, None
 

@@ -578,6 +578,30 @@ def test_a_percentage_next_to_a_money_metric_is_its_change() -> None:
     assert (tags.metric, tags.unit) == ("revenue", None)
 
 
+OUTPUT = Vocabulary.from_mapping(
+    {
+        "units": ["tonne = 1000 * kilogram = tonnes"],
+        "metrics": {"output": {"unit": "tonne", "cues": ["production"]}},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Copper production rose 11% to 148,000 tonnes.", "output"),
+        ("Copper production has fallen by 4% this year.", "output"),
+        # the cue is no subject of the change: no metric for the percentage
+        ("Production at the mine was steady, and 11% of staff left.", None),
+    ],
+)
+def test_a_percentage_changing_any_metric_right_after_its_cue(
+    text: str, expected: str | None
+) -> None:
+    number = text[text.index("%") - 2 : text.index("%") + 1].strip()
+    assert tag_one(text, q(text, number, "percent"), OUTPUT).metric == expected
+
+
 def test_a_percentage_metric_beats_a_money_metric_for_a_percentage() -> None:
     text = "Revenue aside, the party won 38.4% of the vote."
     assert tag_one(text, q(text, "38.4%", "percent"), MARKET).metric == "vote_share"
