@@ -19,7 +19,8 @@ Ties go to the nearest cue (characters between cue and figure), then to the cue 
 figure. A cue inside another figure's phrase belongs to that figure, except that a bare
 figure (no unit, no noun) counts what a figure of its own clause counts, at rank 3 ("67 of
 the 150 seats", "52,310 votes, against 43,980 for her rival"). A figure that is itself
-a period ("in just three days") never takes a metric, nor does a figure the text rejects
+a period ("in just three days") takes a metric only when a cue of a metric measured in
+time governs it ("jailed for six years"), and a figure the text rejects never does
 ("around 1,100, not 3,000 as reported"; "rather than", "instead of").
 
 Entity: :mod:`claims.entities` (the headline, when given, names the text's topic).
@@ -105,6 +106,9 @@ _ELECTORATE_NOUNS = frozenset(["ballots", "papers", "ballot papers"])
 _TURNOUT = re.compile(r"\b[Tt]urnout\b")
 
 
+#: between a metric's cue and a span of time that is its value ("jailed for six years")
+_DURATION_GLUE = re.compile(r"\s+(?:for|to|of)\s+(?:(?:a|an|up\s+to|a\s+further)\s+)?")
+_DURATION_GLUE_REACH = 20
 #: between a metric's cue and a percentage: the verb of a change ("production rose 11%")
 _CHANGE_AFTER_CUE = re.compile(
     r"\s+(?:(?:has|have|had)\s+)?(?:rose|fell|grew|climbed|dropped|increased|decreased|"
@@ -204,11 +208,16 @@ class _Context:
         else:
             sentence, attribution = (0, len(self.text)), None
         is_period = self._is_period(quantity)
-        metric, unit = (
-            (None, None)
-            if is_period or self._negated(quantity)
-            else self._metric(quantity, phrase, clause, sentence)
-        )
+        duration_metric = self._duration_metric(quantity) if is_period else None
+        if duration_metric is not None:
+            # "jailed for six years": the span is the claim itself; it still covers no period
+            metric, unit = duration_metric, None
+        else:
+            metric, unit = (
+                (None, None)
+                if is_period or self._negated(quantity)
+                else self._metric(quantity, phrase, clause, sentence)
+            )
         return Tags(
             sentence=self._sentence_text(sentence),
             metric=metric,
@@ -313,6 +322,19 @@ class _Context:
         low = bisect.bisect_left(self.period_starts, start)
         high = bisect.bisect_left(self.period_starts, end)
         return self.periods[low:high]
+
+    def _duration_metric(self, quantity: Quantity) -> str | None:
+        """A metric measured in time whose cue governs the span ("jailed for six years",
+        "sentenced to 12 years"), or None."""
+        position = bisect.bisect_left(self.metric_starts, quantity.start)
+        for hit in reversed(self.metric_hits[max(position - 2, 0) : position]):
+            if hit.end > quantity.start or quantity.start - hit.end > _DURATION_GLUE_REACH:
+                continue
+            if _DURATION_GLUE.fullmatch(self.text, hit.end, quantity.start) and self.fits.fit(
+                hit.key, quantity.unit, quantity.noun, cue_in_phrase=False, cue_governs=True
+            ):
+                return hit.key
+        return None
 
     def _is_period(self, quantity: Quantity) -> bool:
         for period in self._nearby_periods(quantity.start - _PERIOD_REACH, quantity.end):

@@ -651,3 +651,24 @@ def test_a_standing_total_in_capitals_takes_no_period() -> None:
     first = q(text, "3,000 troops", "person", "troops")
     second = q(text, "500 troops", "person", "troops")
     assert [tags.period for tags in tag(text, first, second)] == [None, "November"]
+
+
+SENTENCES = Vocabulary.from_mapping(
+    {"metrics": {"sentence": {"unit": "year", "cues": ["jailed", "sentenced"]}}}
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "expected"),
+    [
+        ("He was jailed for six years on Friday.", "six years", "sentence"),
+        ("She was sentenced to 12 years.", "12 years", "sentence"),
+        # a span the cue does not govern stays a period
+        ("He was jailed on Friday after stealing for seven years.", "seven years", None),
+    ],
+)
+def test_a_span_governed_by_a_cue_of_a_time_metric_is_its_value(
+    text: str, figure: str, expected: str | None
+) -> None:
+    tags = tag_one(text, q(text, figure, "year", figure.split()[-1]), SENTENCES)
+    assert (tags.metric, tags.period) == (expected, None)
