@@ -76,6 +76,9 @@ _LOCATIVE = re.compile(
 )
 
 _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
+#: from a name to a figure that describes it: "Tullan Marine, a family firm that runs "
+_APPOSITION = re.compile(r",\s+(?:an?|which|who|whose)\b[^,;.()]*\s")
+_APPOSITION_REACH = 80
 #: words naming a party besides "party" itself
 _PARTY_WORD = re.compile(r"\b(?:[Bb]loc|[Aa]lliance|[Ff]ront|[Mm]ovement|[Ll]eague)\b")
 _DATELINE_END = re.compile(r",|\s*[-—–(]")
@@ -132,8 +135,11 @@ class EntityChooser:
             )
         )
         self._every_hit = hits
+        self._every_end = [hit.end for hit in hits]
         self._electorate: tuple[frozenset[str], str | None] | None = None
-        self.own = [self._own_alias(phrase) for phrase in phrases]
+        self.own = [
+            self._own_alias(phrase) or self._described_by_apposition(phrase) for phrase in phrases
+        ]
         self.figure_aliases = sorted(
             ((phrase[0], hit) for phrase, hit in zip(phrases, self.own, strict=True) if hit),
             key=lambda item: item[0],
@@ -233,6 +239,18 @@ class EntityChooser:
                     return hit
                 break
         return None
+
+    def _described_by_apposition(self, phrase: Span) -> Hit | None:
+        """The alias a figure describes in an apposition or a relative clause right after it
+        ("Tullan Marine, a family firm that runs three boats", "the Dockers' Federation,
+        which represents about 4,200 workers"), claimants included, or None."""
+        position = bisect.bisect_right(self._every_end, phrase[0]) - 1
+        if position < 0:
+            return None
+        hit = self._every_hit[position]
+        if phrase[0] - hit.end > _APPOSITION_REACH:
+            return None
+        return hit if _APPOSITION.fullmatch(self.text, hit.end, phrase[0]) else None
 
     def _alias_of_other_figure(self, index: int, sentence: Span) -> Hit | None:
         """The own alias of the nearest other figure in the sentence ("... and 40 more")."""

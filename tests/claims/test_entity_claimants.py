@@ -90,3 +90,22 @@ def test_turnout_and_ballots_are_the_voting_places_not_a_partys() -> None:
         "said. Turnout was 61.4%, and 412,600 ballots were cast; 6,180 papers were spoiled."
     )
     assert tags(text, ELECTION, "entity") == ["lantern", "eskerby", "eskerby", "eskerby"]
+
+
+MARINE = Vocabulary.from_mapping(
+    {
+        "entities": {"tullan": ["Tullan Marine"], "pellmouth": ["Pellmouth"]},
+        "sources": {"tullan": ["Tullan Marine"]},
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Pellmouth, Tullan Marine, a family firm that runs three boats, said it was sorry.",
+        "In Pellmouth, Tullan Marine, which runs three boats, said it was sorry.",
+    ],
+)
+def test_a_figure_in_an_apposition_describes_the_name_before_it(text: str) -> None:
+    assert tags(text, MARINE, "entity") == ["tullan"]
