@@ -80,7 +80,9 @@ _PRIMARY, _PLACE, _SKIPPED = 0, 1, 2
 _APPOSITION = re.compile(r",\s+(?:an?|which|who|whose)\b[^,;.()]*\s")
 _APPOSITION_REACH = 80
 #: words naming a party besides "party" itself
-_PARTY_WORD = re.compile(r"\b(?:[Bb]loc|[Aa]lliance|[Ff]ront|[Mm]ovement|[Ll]eague)\b")
+_PARTY_WORD = re.compile(
+    r"\b(?:[Bb]loc|[Aa]lliance|[Ff]ront|[Mm]ovement|[Ll]eague)\b|\b(?:Yes|No)\s+(?:side|camp)\b"
+)
 _DATELINE_END = re.compile(r",|\s*[-—–(]")
 
 

@@ -109,3 +109,16 @@ MARINE = Vocabulary.from_mapping(
 )
 def test_a_figure_in_an_apposition_describes_the_name_before_it(text: str) -> None:
     assert tags(text, MARINE, "entity") == ["tullan"]
+
+
+REFERENDUM = Vocabulary.from_mapping(
+    {"entities": {"wessary": ["Wessary"], "yes": ["Yes side"], "no": ["No side"]}}
+)
+
+
+def test_turnout_in_a_referendum_is_the_places_not_a_sides() -> None:
+    text = (
+        "Voters in Wessary backed the tunnel. The Yes side won 187,412 votes and the No side "
+        "180,756. Turnout was 58.3%."
+    )
+    assert tags(text, REFERENDUM, "entity")[-1] == "wessary"
