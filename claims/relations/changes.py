@@ -14,7 +14,8 @@
   "fell to 6.3 million in June, down from a record 7.8 million", "rose to 12.4, from 9.8
   the week before" (direction only: the size, if any, is stated before the after figure);
   one span of time between them is stepped over ("£48.5 million in the six months to
-  June, down from £70.3 million").
+  June, down from £70.3 million"); after "VERB to", "from" needs no comma ("slipped to
+  1.46 billion dollars from 1.58 billion", "fell to nine seats from 19").
 
 ``measure`` says how the stated size is read: ``relative`` (a percentage of the before),
 ``absolute`` (in the figures' own unit: "rose by 300 from 800 to 1,100"), ``points``
@@ -85,6 +86,12 @@ REVERSED_GAP = phrase(
 )
 
 
+#: "Revenue slipped to 1.46 billion dollars from 1.58 billion": after a verb of change and
+#: "to", the after figure, then "from" and the before one, with no comma between
+TO_FROM_GAP = phrase(r"\s+from\s+(?:a |an |the )?")
+_VERB_TO_END = re.compile(rf"\b(?:{UP}|{DOWN})\s+to\s+$", re.IGNORECASE)
+
+
 def find_changes(scan: Scan) -> list[Relation]:
     """Every "from A to B" after a verb of change, with its stated size when there is one."""
     relations = []
@@ -109,12 +116,20 @@ def find_reversed_changes(scan: Scan) -> list[Relation]:
     for group in scan.sentences():
         for position in range(len(group) - 1):
             after, before = group[position], _next_not_a_period(scan, group, position)
-            match = REVERSED_GAP.fullmatch(scan.gap(after, before))
-            if match is None or TO_GAP.match(scan.after(before)) is not None:
+            gap = scan.gap(after, before)
+            match = REVERSED_GAP.fullmatch(gap)
+            verb_to = (
+                match is None
+                and TO_FROM_GAP.fullmatch(gap) is not None
+                and _VERB_TO_END.search(scan.before(after)) is not None
+            )
+            if (match is None and not verb_to) or TO_GAP.match(scan.after(before)) is not None:
                 continue
             if not comparable(scan.quantities[before], scan.quantities[after], scan.text):
                 continue
-            direction = "up" if match["up"] else "down" if match["down"] else None
+            direction = None
+            if match is not None:
+                direction = "up" if match["up"] else "down" if match["down"] else None
             verb = _last_verb(scan.before(after))
             if direction is None and (verb is None or not (verb["up"] or verb["down"])):
                 continue

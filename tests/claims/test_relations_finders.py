@@ -209,3 +209,23 @@ def test_longer_gaps_before_up_from_and_including() -> None:
     assert [(kind, roles) for kind, roles, _ in found] == [
         ("breakdown", {"total": ["388 patients"], "part": ["52"]})
     ]
+
+
+def test_a_verb_to_the_after_figure_then_from_the_before_one() -> None:
+    text = "Revenue slipped to 1.46 billion dollars from 1.58 billion a year earlier."
+    found = _found(
+        text,
+        _q(text, "1.46 billion dollars", 1.46e9, unit="USD"),
+        _q(text, "1.58 billion", 1.58e9, unit="USD"),
+    )
+    assert found == [
+        (
+            "change",
+            {"before": ["1.58 billion"], "after": ["1.46 billion dollars"]},
+            {"cue": "slipped", "direction": "down", "measure": "direction"},
+        )
+    ]
+    # "from" with no verb of change before "to" is no change
+    text = "Flights went to 40 cities from 12 hubs."
+    found = _found(text, _q(text, "40 cities", 40), _q(text, "12 hubs", 12))
+    assert [kind for kind, _, _ in found if kind == "change"] == []
