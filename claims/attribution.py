@@ -346,6 +346,8 @@ class _Antecedents:
             (),
             anaphoric=False,
             anaphor=attribution.anaphor,
+            opening=attribution.opening,
+            itself=attribution.itself,
         )
 
     def _antecedent(

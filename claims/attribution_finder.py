@@ -352,6 +352,9 @@ class Attribution:
     #: position ("Kerrow Terminals has offered 4.5%") or speaking of itself ("the council
     #: said it had opened 12 shelters")
     opening: bool = False
+    #: a claimant speaking of itself or stating its own position ("the council said it had
+    #: opened 12 shelters", "the union wants 9%"): the figures after it are its own
+    itself: bool = False
     #: one name of a list of names each with its figure ("the NIS 12,000, the Pentagon
     #: 10,000"): it counts only when it names a vocabulary source (a list of companies and
     #: their share prices names what the figures are about, not who claims them)
@@ -555,7 +558,7 @@ class AttributionFinder:
                 if " ".join(verb.split()) in _POSITION_VERBS or _ABOUT_ITSELF.match(
                     text, match.end()
                 ):
-                    attribution = replace(attribution, opening=True)
+                    attribution = replace(attribution, opening=True, itself=True)
                 found.append(attribution)
             # most sentences name no role before a comma: test that first, cheaply
             if "," in sentence and _title_before_comma(text, start, subject_end):
@@ -662,7 +665,11 @@ class AttributionFinder:
                 if named_before:
                     last = named_before[-1]
                     attribution = Attribution(
-                        attribution.start, attribution.end, last.source, last.reported_by
+                        attribution.start,
+                        attribution.end,
+                        last.source,
+                        last.reported_by,
+                        itself=attribution.itself,
                     )
                 else:
                     named = self._opening_subject(

@@ -39,7 +39,12 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from claims.attribution import AttributionFinder, SentenceSources, attribute_sentences
+from claims.attribution import (
+    Attribution,
+    AttributionFinder,
+    SentenceSources,
+    attribute_sentences,
+)
 from claims.cues import (
     CompiledVocabulary,
     FormMatcher,
@@ -105,6 +110,37 @@ _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\
 _ELECTORATE_NOUNS = frozenset(["ballots", "papers", "ballot papers"])
 _TURNOUT = re.compile(r"\b[Tt]urnout\b")
 
+
+#: people an event befalls: a claimant's "its teams pulled 14 people from the snow" counts
+#: the place's people, not the claimant's own (as "it had opened 12 shelters" does)
+_PEOPLE_AFFECTED = frozenset(
+    [
+        "people",
+        "persons",
+        "civilians",
+        "residents",
+        "guests",
+        "tourists",
+        "passengers",
+        "villagers",
+        "inhabitants",
+        "children",
+        "hikers",
+        "skiers",
+        "climbers",
+        "migrants",
+        "refugees",
+        "casualties",
+        "victims",
+        "dead",
+        "injured",
+        "wounded",
+        "missing",
+        "bodies",
+    ]
+)
+#: "nine of them": a part of a group counted before, whose entity it shares
+_PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
 
 #: between a metric's cue and a span of time that is its value ("jailed for six years")
 _DURATION_GLUE = re.compile(r"\s+(?:for|to|of)\s+(?:(?:a|an|up\s+to|a\s+further)\s+)?")
@@ -221,15 +257,37 @@ class _Context:
         return Tags(
             sentence=self._sentence_text(sentence),
             metric=metric,
-            entity=self._entity(index, quantity, clause, sentence),
+            entity=self._entity(index, quantity, clause, sentence, attribution),
             source=attribution.source if attribution else None,
             reported_by=attribution.reported_by if attribution else None,
             period=None if is_period else self._period(quantity, phrase, clause, sentence),
             unit=unit,
         )
 
-    def _entity(self, index: int, quantity: Quantity, clause: Span, sentence: Span) -> str | None:
+    def _entity(
+        self,
+        index: int,
+        quantity: Quantity,
+        clause: Span,
+        sentence: Span,
+        attribution: Attribution | None,
+    ) -> str | None:
         entity = self.entities.choose(index, clause, sentence)
+        if (
+            attribution is not None
+            and attribution.itself
+            and quantity.start >= attribution.end
+            and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
+            and not _PART_OF_GROUP.match(self.text, quantity.end)
+        ):
+            speaker = self.entities.speaker(
+                index,
+                clause,
+                attribution.names,
+                attribution.source,
+                self.compiled.vocabulary.entities,
+            )
+            entity = speaker or entity
         noun = (quantity.noun or "").lower()
         if noun in _ELECTORATE_NOUNS or _TURNOUT.search(self.text, *clause):
             # turnout, ballots cast and spoiled papers are the voting place's, not a party's
