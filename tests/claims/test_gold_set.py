@@ -1,9 +1,9 @@
 """The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
 
 Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind,
-tests/fixtures/gold-blind2, tests/fixtures/gold-blind3 and tests/fixtures/gold-blind4 (written
-without reading the extractor; see their READMEs). The held-out set has
-tests/claims/test_gold_holdout.py.
+tests/fixtures/gold-blind2, tests/fixtures/gold-blind3, tests/fixtures/gold-blind4 and
+tests/fixtures/gold-blind5 (written without reading the extractor; see their READMEs). The
+held-out set has tests/claims/test_gold_holdout.py.
 """
 
 from __future__ import annotations
@@ -24,11 +24,13 @@ BLIND = REPO / "tests" / "fixtures" / "gold-blind"
 BLIND2 = REPO / "tests" / "fixtures" / "gold-blind2"
 BLIND3 = REPO / "tests" / "fixtures" / "gold-blind3"
 BLIND4 = REPO / "tests" / "fixtures" / "gold-blind4"
+BLIND5 = REPO / "tests" / "fixtures" / "gold-blind5"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
 BLIND2_TOPICS = (*BLIND_TOPICS, "transport")
 BLIND3_TOPICS = (*TOPICS, "nk", "court", "science")
 BLIND4_TOPICS = (*TOPICS, "nk", "court", "science")
+BLIND5_TOPICS = (*TOPICS, "nk", "education", "science")
 
 
 bench = load_benchmark()
@@ -38,6 +40,7 @@ BLIND_ITEMS = bench.load_gold(BLIND)
 BLIND2_ITEMS = bench.load_gold(BLIND2)
 BLIND3_ITEMS = bench.load_gold(BLIND3)
 BLIND4_ITEMS = bench.load_gold(BLIND4)
+BLIND5_ITEMS = bench.load_gold(BLIND5)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,14 @@ SETS = {
         (120, 280),
         ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
     ),
+    "gold-blind5": GoldSet(
+        BLIND5,
+        BLIND5_ITEMS,
+        load_vocabulary(BLIND5 / "rules.yaml"),
+        "blind5-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
 }
 CASES = [
     pytest.param(gold_set, item, id=f"{name}/{item.name}")
@@ -112,8 +123,10 @@ def test_gold_set_size_and_topics() -> None:
         (BLIND3_ITEMS, BLIND3_TOPICS, 12, 150),
         # the fourth blind set has the same time box and topics as the third
         (BLIND4_ITEMS, BLIND4_TOPICS, 12, 150),
+        # the fifth blind set has the same time box; education and science replace court
+        (BLIND5_ITEMS, BLIND5_TOPICS, 12, 150),
     ],
-    ids=["gold-blind", "gold-blind2", "gold-blind3", "gold-blind4"],
+    ids=["gold-blind", "gold-blind2", "gold-blind3", "gold-blind4", "gold-blind5"],
 )
 def test_blind_set_size_topics_and_relations(
     items: list[Any], topics: tuple[str, ...], articles: int, min_quantities: int
