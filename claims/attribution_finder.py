@@ -312,6 +312,13 @@ def trigger_kind(match: re.Match[str]) -> str:
 #: '...," said X', '...?" said X'
 _INVERTED_START = r"(?:,[\"”’']?|[?!][\"”’'])\s*"
 _INVERTED_VERBS = r"(?:said|says|reported|added|noted|stated|wrote)"
+#: after an inverted claimant: not a verb, which would make the name the subject of what
+#: is said ("Dr Lowell, the observatory's head, said Orrin rotates every 5.2 hours", "Sarah
+#: Imrie, its chief executive, said the council had cut ...")
+_NOT_A_SUBJECT = (
+    r"(?!\s+(?:had|has|have|was|were|is|are|would|will|could|can|may|might|must|should|did|"
+    r"does|do|(?!as\b|this\b|across\b|towards\b|besides\b|plus\b|thus\b)[a-z]{2,}(?:s|ed))\b)"
+)
 #: the cheap test for :data:`_INVERTED_START` + verb, written for a fast scan (see _literal_led)
 _INVERTED_HINT = re.compile(
     _literal_led(
@@ -447,7 +454,7 @@ class AttributionFinder:
         )
         self.inverted = re.compile(
             rf"{_INVERTED_START}{_INVERTED_VERBS}\s+(?:the\s+)?"
-            rf"(?P<name>{named_or_anaphor})"
+            rf"(?P<name>{named_or_anaphor}){_NOT_A_SUBJECT}"
         )
         self.possessive = re.compile(
             rf"(?<![\w'’])(?=[A-Z])(?P<name>{name})['’]s\s+(?:(?:{_DOCUMENT_ADJECTIVES})\s+)*"

@@ -22,7 +22,7 @@ ANAPHOR_NOUNS = (
     "league|club|airline|utility|network|school|prosecutor|prosecutors|tribunal|panel|"
     "tournament|festival|championship|museum|airport|organisers|organizers|retailer|insurer|"
     "manufacturer|maker|carmaker|developer|exchange|trust|fund|clinic|port|guild|observatory|"
-    "laboratory|consortium|cooperative|syndicate"
+    "laboratory|consortium|cooperative|syndicate|judge|coroner"
 )
 #: anaphors naming a document: they stand for the claimant last cited ("the data showed")
 DOCUMENT_ANAPHORS = frozenset(

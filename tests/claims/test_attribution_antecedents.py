@@ -477,3 +477,52 @@ def test_the_figure_after_at_belongs_to_whoever_put_it_there() -> None:
         "at more than 15,000."
     )
     assert sources(text) == ["police", "organisers"]
+
+
+COURT = Vocabulary.from_mapping(
+    {
+        "sources": {
+            "court": ["Rathmore Crown Court", "Judge Colin Ashdown"],
+            "observatory": ["Halvorsen Observatory", "Petra Lowell"],
+            "council": ["Greenhollow District Council", "Sarah Imrie"],
+            "auditors": ["Brackley Audit"],
+        }
+    }
+)
+
+
+def court_sources(text: str) -> list[str | None]:
+    table = extract_articles([Article.from_text(text, id="t")], COURT)
+    return [None if value != value else value for value in table["source"]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Petra Lowell, the Halvorsen Observatory's head, said Orrin rotates every 5.2 hours. "
+        "It hits Earth every 2,000 years, she added.",
+        "Petra Lowell, the Halvorsen Observatory's head, said Orrin was 80 metres wide. "
+        "It hits Earth every 2,000 years, she added.",
+    ],
+)
+def test_the_subject_of_what_is_said_is_not_an_inverted_claimant(text: str) -> None:
+    # "said Orrin rotates": Orrin is what Lowell speaks of, so "she" is still Lowell
+    assert court_sources(text) == ["observatory", "observatory"]
+
+
+def test_an_anaphor_after_the_name_and_title_keeps_the_titled_speaker() -> None:
+    text = (
+        "The loss was put at £2.3 million by Brackley Audit, the council's auditors. "
+        "Greenhollow's chief executive, Sarah Imrie, said the council had cut approvers from "
+        "37 to 6."
+    )
+    assert court_sources(text) == ["auditors", "council", "council"]
+
+
+def test_the_judge_stands_for_the_judge_named_before() -> None:
+    text = (
+        "Aldo Fenner moved the money through 214 false invoices, Judge Colin Ashdown told "
+        "Rathmore Crown Court.\n\nThe jury was out all week.\n\nFenner must repay £1.2 million, "
+        "the judge said."
+    )
+    assert court_sources(text) == ["court", "court"]
