@@ -12,11 +12,16 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checks.findings import SEVERITY_RANK
 from checks.output import write_output
 from claims.articles import ReadResult
 from claims.errors import ConfigError, InputError, UsageError
+
+if TYPE_CHECKING:
+    from checks.report import RuleInfo
+    from checks.rules.model import Rule
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -68,7 +73,7 @@ def report_check(options: CheckOptions) -> int:
     """``numcheck check``: run, narrow, render, write; returns the exit code."""
     from checks.baseline import apply_baseline, baseline_text, load_baseline
     from checks.findings import to_records
-    from checks.report import ReportContext, RuleInfo, Summary, count_by_severity, render
+    from checks.report import ReportContext, Summary, count_by_severity, render
     from checks.rules.load import load_rule_file
     from checks.runner import check
     from checks.selection import changed_paths, involving, normalise_paths
@@ -125,7 +130,7 @@ def report_check(options: CheckOptions) -> int:
     to_terminal = options.output in (None, "-")
     use_color = options.color if options.color is not None else to_terminal and _stdout_is_tty()
     context = ReportContext(
-        rules=tuple(_rule_info(RuleInfo, rule) for rule in rule_file.rules),
+        rules=tuple(_rule_info(rule) for rule in rule_file.rules),
         color=use_color,
         tool_version=_version(),
         articles=tuple((a.id, a.path) for a in result.articles),
@@ -145,17 +150,18 @@ def report_check(options: CheckOptions) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _rule_info(info_type: type, rule: object) -> object:
+def _rule_info(rule: Rule) -> RuleInfo:
     from checks.kinds import load_all
+    from checks.report import RuleInfo
 
     kinds = load_all()
-    doc = (kinds.get(rule.kind).__doc__ or "").strip() if rule.kind in kinds else ""  # type: ignore[attr-defined]
-    first = doc.splitlines()[0] if doc else rule.kind  # type: ignore[attr-defined]
-    return info_type(
-        id=rule.id,  # type: ignore[attr-defined]
-        kind=rule.kind,  # type: ignore[attr-defined]
-        severity=rule.severity,  # type: ignore[attr-defined]
-        description=rule.description or first,  # type: ignore[attr-defined]
+    doc = (kinds[rule.kind].__doc__ or "").strip() if rule.kind in kinds else ""
+    first = doc.splitlines()[0] if doc else rule.kind
+    return RuleInfo(
+        id=rule.id,
+        kind=rule.kind,
+        severity=rule.severity,
+        description=rule.description or first,
         help_text=doc,
     )
 

@@ -162,7 +162,7 @@ def read_articles(
 
 
 def _walk(root: Path) -> list[Path]:
-    found = []
+    found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         found.extend(Path(dirpath, name) for name in sorted(filenames) if not name.startswith("."))

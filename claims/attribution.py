@@ -358,6 +358,7 @@ class _Antecedents:
             found = current or (self.stated[-1][0] if self.stated else None)
             plural = found is not None and _PLURAL_PEOPLE.fullmatch(found.source or "")
             if anaphor == "it" and plural:
+                assert found is not None  # plural is only set for a found attribution
                 # "Investigators believe ... , it said": "it" is the body named before them
                 found = next(
                     (a for a, _ in reversed(self.stated) if a.source != found.source), found

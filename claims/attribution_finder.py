@@ -598,8 +598,8 @@ class AttributionFinder:
             found.extend(self._listed(text, start, end, hits))
         if "verb" in kinds and "reported by" in sentence:
             for match in self.reported_by.finditer(text, start, end):
-                relay = self._name(text, *match.span("name"), hits)
-                found = _attach_relay(found, relay, match)
+                relay_name = self._name(text, *match.span("name"), hits)
+                found = _attach_relay(found, relay_name, match)
         found = _deduplicate(found)
         shared_subject = " and " in sentence or " but " in sentence or "participle" in kinds
         if shared_subject or any(a.anaphor in _PRONOUNS for a in found):

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, SupportsFloat, cast
 
 import pint
 
@@ -184,7 +184,12 @@ def _dimensions(unit: str, definitions: tuple[str, ...]) -> tuple[tuple[str, flo
         parsed = get_registry(definitions).Unit(unit)
     except (pint.errors.PintError, ValueError, TypeError, AttributeError):
         return None
-    return tuple(sorted((str(dim), float(exp)) for dim, exp in parsed.dimensionality.items()))
+    return tuple(
+        sorted(
+            (str(dim), float(cast(SupportsFloat, exp)))
+            for dim, exp in parsed.dimensionality.items()
+        )
+    )
 
 
 @functools.lru_cache(maxsize=256)
@@ -211,7 +216,9 @@ def _is_count(dimensions: tuple[tuple[str, float], ...] | None) -> bool:
 def is_money_metric(metric: Metric, definitions: tuple[str, ...]) -> bool:
     """Whether ``metric`` is counted in a currency ("USD", "GBP"), not per something."""
     dimensions = _dimensions(metric.unit, definitions)
-    return bool(dimensions) and all(
+    if not dimensions:
+        return False
+    return all(
         dimension.startswith("[currency") and exponent == 1 for dimension, exponent in dimensions
     )
 

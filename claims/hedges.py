@@ -56,7 +56,7 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from claims.errors import ConfigError
 from claims.tries import trie_pattern
@@ -232,7 +232,7 @@ class HedgeFinder:
     """
 
     #: how far before a number a hedge may start
-    REACH = 40
+    REACH: Final = 40
 
     def __init__(self, table: HedgeTable) -> None:
         words = {" ".join(phrase.split()) for phrase, _ in table.words}

@@ -172,6 +172,7 @@ def _words(text: str, position: int) -> list[tuple[int, int, str]]:
     """(start, end, word) of the words after ``position``, up to the first that ends a phrase."""
     found: list[tuple[int, int, str]] = []
     words = _NEXT_WORDS.match(text, position)  # always matches: every word is optional
+    assert words is not None
     for group in range(1, MAX_MODIFIERS + MAX_RUN + 1):
         start, end = words.span(group)
         if start < 0:
@@ -238,6 +239,7 @@ def _noun_and_phrase(
             word_start, word_end = attached.span("word")
             return Noun(word_start, word_end, attached.group("word"), unit), None
     phrase = _PHRASE.match(text, position)  # always matches: every word is optional
+    assert phrase is not None
     phrase_end = phrase.end("words")
     if phrase_end == position:
         return None, phrase
@@ -271,7 +273,7 @@ def _phrase_noun(
         return _capitalised_noun(words, index, definitions)
     if _is_modifier(word):
         return None
-    run = []
+    run: list[tuple[int, int, str]] = []
     for start, end, candidate in words[index : index + MAX_RUN]:
         if _is_modifier(candidate) and run:
             break

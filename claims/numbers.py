@@ -20,6 +20,7 @@ only inside an enumeration of counted items (see ``find_quantities``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 UNITS = {
     "zero": 0,
@@ -124,7 +125,7 @@ NUMBER_WORD_STARTS: frozenset[str] = frozenset(
 )
 
 
-def _alternation(words: object) -> str:
+def _alternation(words: Iterable[str]) -> str:
     # Longest first so "seventeen" wins over "seven" inside one alternation.
     return "|".join(sorted(map(str, words), key=len, reverse=True))
 

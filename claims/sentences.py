@@ -231,7 +231,7 @@ def _ends_sentence(text: str, match: re.Match[str]) -> bool:
         return False
     if _DOTTED_ACRONYM.match(token + "."):
         next_word = re.match(r"[\"'“‘(\[]*([A-Za-z]+)", text[match.end() : match.end() + 40])
-        return bool(next_word) and next_word.group(1) in SENTENCE_STARTERS
+        return next_word is not None and next_word.group(1) in SENTENCE_STARTERS
     return True
 
 

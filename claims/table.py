@@ -87,7 +87,7 @@ def _categorical(values: Sequence[str | None], categories: Sequence[str] | None)
     sorts them); values outside ``categories`` and None are missing."""
     if categories is None:
         categories = sorted({value for value in values if value is not None})
-    code_of = {category: code for code, category in enumerate(categories)}
+    code_of: dict[str | None, int] = {category: code for code, category in enumerate(categories)}
     codes = np.array(list(map(code_of.get, values, repeat(-1, len(values)))), dtype=np.int64)
     return pd.Categorical.from_codes(codes, categories=pd.Index(list(categories)))
 

@@ -245,6 +245,8 @@ class _Context:
             sentence, attribution = (0, len(self.text)), None
         is_period = self._is_period(quantity)
         duration_metric = self._duration_metric(quantity) if is_period else None
+        metric: str | None
+        unit: str | None
         if duration_metric is not None:
             # "jailed for six years": the span is the claim itself; it still covers no period
             metric, unit = duration_metric, None

@@ -28,7 +28,9 @@ BUILTIN_DEFINITIONS: tuple[str, ...] = (
 
 @functools.lru_cache(maxsize=16)
 def _registry(definitions: tuple[str, ...]) -> pint.UnitRegistry:
-    registry = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+    registry: pint.UnitRegistry = pint.UnitRegistry(
+        autoconvert_offset_to_baseunit=True, cache_folder=None
+    )
     for definition in BUILTIN_DEFINITIONS:
         registry.define(definition)
     for index, definition in enumerate(definitions):

@@ -7,7 +7,7 @@ load the rest of the rule file, never the other way round.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -87,7 +87,7 @@ class Vocabulary:
                 "hedges": self.hedges,
                 "entities": self.entities,
                 "sources": self.sources,
-                "metrics": {k: vars(m) for k, m in sorted(self.metrics.items())},
+                "metrics": {k: asdict(m) for k, m in sorted(self.metrics.items())},
             },
             sort_keys=True,
             default=str,

@@ -17,14 +17,22 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from claims.vocab import Vocabulary
 
-T = TypeVar("T")
+
+class KindOptions(Protocol):
+    """What the rule loader needs of a kind's options class."""
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, Any], context: KindContext) -> Any: ...
+
+
+T = TypeVar("T", bound=KindOptions)
 
 #: kind name -> options class
-KINDS: dict[str, type] = {}
+KINDS: dict[str, type[KindOptions]] = {}
 #: kind name -> the option keys it accepts (for "did you mean" and docs)
 KIND_KEYS: dict[str, tuple[str, ...]] = {}
 
@@ -53,7 +61,7 @@ def kind(name: str, keys: tuple[str, ...]) -> Callable[[type[T]], type[T]]:
     return register
 
 
-def load_all() -> dict[str, type]:
+def load_all() -> dict[str, type[KindOptions]]:
     """Import every kind module of this package so the registry is complete."""
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")

@@ -36,6 +36,7 @@ from typing import Any
 
 import pint
 import sympy
+from pint.facets.plain import PlainUnit
 
 from checks.rules.expr_syntax import (
     BINARY,
@@ -157,7 +158,8 @@ class _Part:
     """A built sub-expression: its sympy form and its pint unit."""
 
     value: sympy.Expr
-    unit: pint.Unit
+    #: pint types the power of a unit as its plain base class
+    unit: PlainUnit
 
 
 class _Builder:
@@ -248,7 +250,7 @@ class _Builder:
         except (pint.errors.PintError, ValueError, TypeError, AttributeError):
             return False
 
-    def _unit(self, text: str, name: str) -> pint.Unit:
+    def _unit(self, text: str, name: str) -> PlainUnit:
         try:
             unit = self.registry.Unit(text)
         except (pint.errors.PintError, ValueError, TypeError, AttributeError) as error:
@@ -332,8 +334,8 @@ class _Builder:
 
     def _same_dimension(
         self,
-        left: pint.Unit,
-        right: pint.Unit,
+        left: PlainUnit,
+        right: PlainUnit,
         left_name: str,
         right_name: str,
         node: ast.AST | None = None,
@@ -350,11 +352,11 @@ def _is_zero(value: sympy.Expr) -> bool:
     return bool(value.is_Number and value == 0)
 
 
-def _unit_text(unit: pint.Unit) -> str:
+def _unit_text(unit: PlainUnit) -> str:
     text = str(unit)
     return text if text else "dimensionless"
 
 
-def _dimension_text(unit: pint.Unit) -> str:
+def _dimension_text(unit: PlainUnit) -> str:
     text = str(unit.dimensionality)
     return text if text else "dimensionless"

@@ -20,7 +20,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from checks.kinds import KIND_KEYS, KindContext, load_all
+from checks.kinds import KIND_KEYS, KindContext, KindOptions, load_all
 from checks.messages import validate_template
 from checks.rules.model import (
     COMMON_RULE_KEYS,
@@ -180,7 +180,7 @@ class _Loader(SectionLoader):
         self,
         index: int,
         spec: Any,
-        kinds: Mapping[str, type],
+        kinds: Mapping[str, type[KindOptions]],
         vocabulary: Vocabulary,
         facts: Mapping[str, Fact],
         first_line: dict[str, int],

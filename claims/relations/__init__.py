@@ -105,7 +105,8 @@ def relation_table(rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 def quantity_from_row(row: Mapping[str, Any]) -> Quantity:
     """A :class:`Quantity` rebuilt from a claims-table row (the numeral span is re-found)."""
-    return _quantity(*(row[name] for name in _QUANTITY_COLUMNS[:-1]), row.get("noun"))
+    columns = {name: row[name] for name in _QUANTITY_COLUMNS[:-1]}
+    return _quantity(**columns, noun=row.get("noun"))
 
 
 def _quantity(

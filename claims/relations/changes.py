@@ -136,6 +136,7 @@ def find_reversed_changes(scan: Scan) -> list[Relation]:
             if direction is not None:
                 cue = f"{direction} from"  # "rising from" and "up from" say the same
             else:
+                assert verb is not None  # without a direction the loop went on unless a verb
                 cue = " ".join(verb.group(0).lower().split())
                 direction = "up" if verb["up"] else "down"
             attributes = {"cue": cue, "direction": direction, "measure": "direction"}
