@@ -107,8 +107,24 @@ _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\
 
 
 #: figures counting a whole electorate (entities: the place voting, not a party)
-_ELECTORATE_NOUNS = frozenset(["ballots", "papers", "ballot papers"])
-_TURNOUT = re.compile(r"\b[Tt]urnout\b")
+_ELECTORATE_NOUNS = frozenset(
+    [
+        "ballots",
+        "papers",
+        "ballot papers",
+        "districts",
+        "constituencies",
+        "wards",
+        "precincts",
+        "polling stations",
+    ]
+)
+#: words of a clause counting the whole electorate: "Turnout was 61%", "2,940 were declared
+#: invalid", "6,180 papers were spoiled"
+_TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
+_TURNOUT_HINTS = ("urnout", "invalid", "spoil")
+#: "318,000 votes were cast": all the votes, not a party's
+_VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
 
 
 #: people an event befalls: a claimant's "its teams pulled 14 people from the snow" counts
@@ -230,7 +246,7 @@ class _Context:
         )
         self.period_starts = [period.start for period in self.periods]
         self._sentence_texts: dict[Span, str] = {}
-        self._mentions_turnout = "urnout" in text
+        self._mentions_turnout = any(hint in text for hint in _TURNOUT_HINTS)
 
     def tag(self, index: int) -> Tags:
         quantity = self.quantities[index]
@@ -292,9 +308,11 @@ class _Context:
             )
             entity = speaker or entity
         noun = (quantity.noun or "").lower()
-        if noun in _ELECTORATE_NOUNS or (
+        if (
+            noun in _ELECTORATE_NOUNS
+            or (noun == "votes" and _VOTES_CAST.match(self.text, quantity.end))
             # most texts never say "turnout": one substring test spares a search per figure
-            self._mentions_turnout and _TURNOUT.search(self.text, *clause)
+            or (self._mentions_turnout and _TURNOUT.search(self.text, *clause))
         ):
             # turnout, ballots cast and spoiled papers are the voting place's, not a party's
             entity = self.entities.for_electorate(entity)

@@ -184,3 +184,16 @@ def test_a_figure_before_the_claimant_speaking_of_itself_is_not_its_own() -> Non
 def test_what_is_done_by_a_side_is_that_sides() -> None:
     text = "Delvania's army says its troops repelled three assaults by the Tesmar Front."
     assert tags(text, TOURNAMENT, "entity") == ["tesmar"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Lantern Party won 24 seats in Eskerby. Just over 318,000 votes were cast.",
+        "The Lantern Party won 24 seats in Eskerby. Of the votes, 2,940 were declared invalid.",
+        "The Lantern Party won 24 seats in Eskerby, carrying 17 districts.",
+        "The Lantern Party won 24 seats in Eskerby; 1,240 polling stations had reported.",
+    ],
+)
+def test_votes_cast_invalid_votes_and_districts_are_the_places(text: str) -> None:
+    assert tags(text, ELECTION, "entity") == ["lantern", "eskerby"]
