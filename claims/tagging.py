@@ -155,6 +155,7 @@ _PEOPLE_AFFECTED = frozenset(
         "bodies",
     ]
 )
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: "nine of them": a part of a group counted before, whose entity it shares
 _PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
 
@@ -294,8 +295,10 @@ class _Context:
         entity = self.entities.choose(index, clause, sentence)
         if (
             attribution is not None
-            and attribution.itself
-            and quantity.start >= attribution.end
+            and (
+                (attribution.itself and quantity.start >= attribution.end)
+                or self._in_first_person_quote(quantity.start, sentence)
+            )
             and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
             and not _PART_OF_GROUP.match(self.text, quantity.end)
         ):
@@ -317,6 +320,18 @@ class _Context:
             # turnout, ballots cast and spoiled papers are the voting place's, not a party's
             entity = self.entities.for_electorate(entity)
         return entity
+
+    def _in_first_person_quote(self, offset: int, sentence: Span) -> bool:
+        """Whether ``offset`` stands in a quotation of the sentence that has said "we" or
+        "our" before it: the speaker's own figure ("We have not had a real rise in six
+        years," said the federation's secretary)."""
+        before = self.text[sentence[0] : offset]
+        curly = before.rfind("“")
+        if curly >= 0 and before.rfind("”") < curly:
+            return _FIRST_PERSON.search(before, curly) is not None
+        if before.count('"') % 2:
+            return _FIRST_PERSON.search(before, before.rfind('"')) is not None
+        return False
 
     def _sentence_text(self, sentence: Span) -> str:
         # one string per sentence, shared by its figures (a table of many figures per

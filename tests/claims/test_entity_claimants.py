@@ -197,3 +197,14 @@ def test_what_is_done_by_a_side_is_that_sides() -> None:
 )
 def test_votes_cast_invalid_votes_and_districts_are_the_places(text: str) -> None:
     assert tags(text, ELECTION, "entity") == ["lantern", "eskerby"]
+
+
+@pytest.mark.parametrize("quote", ['"{}"', "“{}”"])
+def test_a_figure_in_a_first_person_quote_is_the_speakers_own(quote: str) -> None:
+    said = quote.format("Our members have lost 11% of their pay,")
+    text = (
+        "Schools in Castelmont closed on Monday.\n\n"
+        f"{said} said the Castelmont Teachers' Union. Pay in Castelmont rose 2%."
+    )
+    # the union's members, not the town the story is about; the next figure is the town's
+    assert tags(text, TOURNAMENT, "entity") == ["union", "castelmont"]
