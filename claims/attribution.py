@@ -343,7 +343,7 @@ class _Antecedents:
             attribution.end,
             antecedent.source,
             antecedent.reported_by,
-            (),
+            antecedent.names,
             anaphoric=False,
             anaphor=attribution.anaphor,
             opening=attribution.opening,

@@ -196,13 +196,17 @@ class EntityChooser:
                 break
             if not any(start <= hit.start and hit.end <= end for start, end in names):
                 return None
+        inside = []
         for start, end in names:
             position = bisect.bisect_left(self._every_end, start + 1)
             for hit in self._every_hit[position : position + 3]:
                 if hit.start >= end:
                     break
                 if start <= hit.start:
-                    return hit.key
+                    inside.append(hit)
+        if inside:
+            # the longest: "Ashcombe City Buses", not the town in its name
+            return max(inside, key=lambda hit: hit.end - hit.start).key
         return source if source is not None and source in keys else None
 
     def for_electorate(self, key: str | None) -> str | None:

@@ -231,7 +231,8 @@ class _Context:
         ]
         for sentence in self.sources:
             for attribution in sentence.stated:
-                if not attribution.opening:
+                # an anaphor's names are its antecedent's, spans of another sentence
+                if not attribution.opening and not attribution.anaphor:
                     named.extend(attribution.names)
         self.entities = EntityChooser(
             text,

@@ -208,3 +208,21 @@ def test_a_figure_in_a_first_person_quote_is_the_speakers_own(quote: str) -> Non
     )
     # the union's members, not the town the story is about; the next figure is the town's
     assert tags(text, TOURNAMENT, "entity") == ["union", "castelmont"]
+
+
+WAR = Vocabulary.from_mapping(
+    {
+        "entities": {"rhovenia": ["Rhovenia"], "zemlin": ["Zemlin"]},
+        "sources": {"rhovenia_defence": ["Rhovenia's defence ministry"]},
+    }
+)
+
+
+def test_a_pronoun_speaking_of_itself_takes_the_entity_in_its_antecedents_name() -> None:
+    text = (
+        "A missile hit Zemlin on Tuesday, killing four workers.\n\n"
+        "Rhovenia's defence ministry confirmed the strike. It said its forces had hit 23 "
+        "targets overnight."
+    )
+    # "It" is Rhovenia's defence ministry, and "its forces" are Rhovenia's
+    assert tags(text, WAR, "entity") == ["zemlin", "rhovenia"]
