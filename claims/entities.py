@@ -209,6 +209,20 @@ class EntityChooser:
             return max(inside, key=lambda hit: hit.end - hit.start).key
         return source if source is not None and source in keys else None
 
+    def has_own_alias(self, index: int) -> bool:
+        """Whether figure ``index`` names its entity in its own phrase (step 1)."""
+        return self.own[index] is not None
+
+    def place_in(self, sentence: Span, excluded: Container[str]) -> str | None:
+        """The first alias of ``sentence`` standing as a place ("in Zemlin") that is not one
+        of ``excluded``, or None."""
+        for hit in self.places:
+            if hit.start >= sentence[1]:
+                break
+            if hit.start >= sentence[0] and hit.key not in excluded:
+                return hit.key
+        return None
+
     def for_electorate(self, key: str | None) -> str | None:
         """The entity of a figure counting a whole electorate (turnout, ballots cast, spoiled
         papers) chosen as ``key``: the place voting when ``key`` is a party ("the Lantern

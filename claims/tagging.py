@@ -23,7 +23,9 @@ a period ("in just three days") takes a metric only when a cue of a metric measu
 time governs it ("jailed for six years"), and a figure the text rejects never does
 ("around 1,100, not 3,000 as reported"; "rather than", "instead of").
 
-Entity: :mod:`claims.entities` (the headline, when given, names the text's topic).
+Entity: :mod:`claims.entities` (the headline, when given, names the text's topic),
+corrected by :mod:`claims.entity_roles` for the role a figure plays (a claimant's own figure,
+a strike's weapons and losses, an electorate).
 
 Source and relay: :mod:`claims.attribution`; when a sentence states several, the nearest
 wins, except that inside the figure's clause a vocabulary source beats a name kept as
@@ -40,7 +42,6 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from claims.attribution import (
-    Attribution,
     AttributionFinder,
     SentenceSources,
     attribute_sentences,
@@ -54,6 +55,7 @@ from claims.cues import (
     is_money_metric,
 )
 from claims.entities import EntityChooser, headline_topic
+from claims.entity_roles import EntityRoles
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
 from claims.sentences import Span, TextLayout
@@ -105,59 +107,6 @@ _MULTIPLE_WORD = re.compile(r"(?i:twice|thrice|double|triple|fold\b|times\b)")
 _PERIOD_REACH = 80
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
 
-
-#: figures counting a whole electorate (entities: the place voting, not a party)
-_ELECTORATE_NOUNS = frozenset(
-    [
-        "ballots",
-        "papers",
-        "ballot papers",
-        "districts",
-        "constituencies",
-        "wards",
-        "precincts",
-        "polling stations",
-    ]
-)
-#: words of a clause counting the whole electorate: "Turnout was 61%", "2,940 were declared
-#: invalid", "6,180 papers were spoiled"
-_TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
-_TURNOUT_HINTS = ("urnout", "invalid", "spoil")
-#: "318,000 votes were cast": all the votes, not a party's
-_VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
-
-
-#: people an event befalls: a claimant's "its teams pulled 14 people from the snow" counts
-#: the place's people, not the claimant's own (as "it had opened 12 shelters" does)
-_PEOPLE_AFFECTED = frozenset(
-    [
-        "people",
-        "persons",
-        "civilians",
-        "residents",
-        "guests",
-        "tourists",
-        "passengers",
-        "villagers",
-        "inhabitants",
-        "children",
-        "hikers",
-        "skiers",
-        "climbers",
-        "migrants",
-        "refugees",
-        "casualties",
-        "victims",
-        "dead",
-        "injured",
-        "wounded",
-        "missing",
-        "bodies",
-    ]
-)
-_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-#: "nine of them": a part of a group counted before, whose entity it shares
-_PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
 
 #: between a metric's cue and a span of time that is its value ("jailed for six years")
 _DURATION_GLUE = re.compile(r"\s+(?:for|to|of)\s+(?:(?:a|an|up\s+to|a\s+further)\s+)?")
@@ -234,7 +183,7 @@ class _Context:
                 # an anaphor's names are its antecedent's, spans of another sentence
                 if not attribution.opening and not attribution.anaphor:
                     named.extend(attribution.names)
-        self.entities = EntityChooser(
+        chooser = EntityChooser(
             text,
             entity_hits,
             named,
@@ -242,13 +191,13 @@ class _Context:
             layout,
             headline_topic(title, compiled.entities.find(title)) if title else None,
         )
+        self.entities = EntityRoles(text, chooser, entity_hits, compiled.vocabulary.entities)
         # a figure looks for its period in its own clause and just before its number
         self.periods = find_periods(
             text, _merge([(max(start - _PERIOD_REACH, 0), end) for start, end in sentence_ranges])
         )
         self.period_starts = [period.start for period in self.periods]
         self._sentence_texts: dict[Span, str] = {}
-        self._mentions_turnout = any(hint in text for hint in _TURNOUT_HINTS)
 
     def tag(self, index: int) -> Tags:
         quantity = self.quantities[index]
@@ -278,61 +227,12 @@ class _Context:
         return Tags(
             sentence=self._sentence_text(sentence),
             metric=metric,
-            entity=self._entity(index, quantity, clause, sentence, attribution),
+            entity=self.entities.entity(index, quantity, clause, sentence, attribution),
             source=attribution.source if attribution else None,
             reported_by=attribution.reported_by if attribution else None,
             period=None if is_period else self._period(quantity, phrase, clause, sentence),
             unit=unit,
         )
-
-    def _entity(
-        self,
-        index: int,
-        quantity: Quantity,
-        clause: Span,
-        sentence: Span,
-        attribution: Attribution | None,
-    ) -> str | None:
-        entity = self.entities.choose(index, clause, sentence)
-        if (
-            attribution is not None
-            and (
-                (attribution.itself and quantity.start >= attribution.end)
-                or self._in_first_person_quote(quantity.start, sentence)
-            )
-            and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
-            and not _PART_OF_GROUP.match(self.text, quantity.end)
-        ):
-            speaker = self.entities.speaker(
-                index,
-                clause,
-                attribution.names,
-                attribution.source,
-                self.compiled.vocabulary.entities,
-            )
-            entity = speaker or entity
-        noun = (quantity.noun or "").lower()
-        if (
-            noun in _ELECTORATE_NOUNS
-            or (noun == "votes" and _VOTES_CAST.match(self.text, quantity.end))
-            # most texts never say "turnout": one substring test spares a search per figure
-            or (self._mentions_turnout and _TURNOUT.search(self.text, *clause))
-        ):
-            # turnout, ballots cast and spoiled papers are the voting place's, not a party's
-            entity = self.entities.for_electorate(entity)
-        return entity
-
-    def _in_first_person_quote(self, offset: int, sentence: Span) -> bool:
-        """Whether ``offset`` stands in a quotation of the sentence that has said "we" or
-        "our" before it: the speaker's own figure ("We have not had a real rise in six
-        years," said the federation's secretary)."""
-        before = self.text[sentence[0] : offset]
-        curly = before.rfind("“")
-        if curly >= 0 and before.rfind("”") < curly:
-            return _FIRST_PERSON.search(before, curly) is not None
-        if before.count('"') % 2:
-            return _FIRST_PERSON.search(before, before.rfind('"')) is not None
-        return False
 
     def _sentence_text(self, sentence: Span) -> str:
         # one string per sentence, shared by its figures (a table of many figures per

@@ -1,0 +1,166 @@
+"""Corrections to the nearest alias's entity from the role a figure plays in its sentence.
+
+:mod:`claims.entities` picks the alias nearest a figure. Some sentences say more:
+
+- a claimant speaking of itself or stating its own position owns the figures after it ("the
+  tournament said its prize money had risen 12%", "the union wants 9%"), and so does the
+  speaker of a first-person quotation ("We have not had a rise in six years," said the
+  federation's secretary); not people an event befalls ("its teams pulled 14 people from the
+  snow") nor "nine of them";
+- in a report of a strike, weapons are the attacker's and the losses the attacker's
+  nearness alone would give it are the place struck (:mod:`claims.sides`);
+- turnout, votes cast, invalid or spoiled votes, ballots and districts are the voting
+  place's, not the party named nearest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Container, Sequence
+
+from claims.attribution import Attribution
+from claims.cues import Hit
+from claims.entities import EntityChooser
+from claims.quantities import Quantity
+from claims.sentences import Span
+from claims.sides import attackers, counts_weapons, side_owns
+
+#: figures counting a whole electorate (entities: the place voting, not a party)
+_ELECTORATE_NOUNS = frozenset(
+    [
+        "ballots",
+        "papers",
+        "ballot papers",
+        "districts",
+        "constituencies",
+        "wards",
+        "precincts",
+        "polling stations",
+    ]
+)
+#: words of a clause counting the whole electorate: "Turnout was 61%", "2,940 were declared
+#: invalid", "6,180 papers were spoiled"
+_TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
+_TURNOUT_HINTS = ("urnout", "invalid", "spoil")
+#: "318,000 votes were cast": all the votes, not a party's
+_VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
+
+
+#: people an event befalls: a claimant's "its teams pulled 14 people from the snow" counts
+#: the place's people, not the claimant's own (as "it had opened 12 shelters" does)
+_PEOPLE_AFFECTED = frozenset(
+    [
+        "people",
+        "persons",
+        "civilians",
+        "residents",
+        "guests",
+        "tourists",
+        "passengers",
+        "villagers",
+        "inhabitants",
+        "children",
+        "hikers",
+        "skiers",
+        "climbers",
+        "migrants",
+        "refugees",
+        "casualties",
+        "victims",
+        "dead",
+        "injured",
+        "wounded",
+        "missing",
+        "bodies",
+    ]
+)
+_FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+#: "nine of them": a part of a group counted before, whose entity it shares
+_PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
+
+
+class EntityRoles:
+    """The entity of each figure of one text: the chooser's, corrected by role."""
+
+    def __init__(
+        self, text: str, chooser: EntityChooser, hits: Sequence[Hit], entity_keys: Container[str]
+    ) -> None:
+        self.text = text
+        self.chooser = chooser
+        self.entity_keys = entity_keys
+        self.attackers = attackers(text, hits)
+        self._mentions_turnout = any(hint in text for hint in _TURNOUT_HINTS)
+
+    def entity(
+        self,
+        index: int,
+        quantity: Quantity,
+        clause: Span,
+        sentence: Span,
+        attribution: Attribution | None,
+    ) -> str | None:
+        """The entity key of figure ``index`` (the module docstring says how), or None."""
+        entity = self.chooser.choose(index, clause, sentence)
+        speaker = None
+        if (
+            attribution is not None
+            and (
+                (attribution.itself and quantity.start >= attribution.end)
+                or self._in_first_person_quote(quantity.start, sentence)
+            )
+            and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
+            and not _PART_OF_GROUP.match(self.text, quantity.end)
+        ):
+            speaker = self.chooser.speaker(
+                index,
+                clause,
+                attribution.names,
+                attribution.source,
+                self.entity_keys,
+            )
+        if self.attackers and not self.chooser.has_own_alias(index):
+            # weapons are the attacker's even when a defender counts them as its own kills
+            entity = self._side(quantity, clause, sentence, speaker or entity, speaker is None)
+        else:
+            entity = speaker or entity
+        noun = (quantity.noun or "").lower()
+        if (
+            noun in _ELECTORATE_NOUNS
+            or (noun == "votes" and _VOTES_CAST.match(self.text, quantity.end))
+            # most texts never say "turnout": one substring test spares a search per figure
+            or (self._mentions_turnout and _TURNOUT.search(self.text, *clause))
+        ):
+            # turnout, ballots cast and spoiled papers are the voting place's, not a party's
+            entity = self.chooser.for_electorate(entity)
+        return entity
+
+    def _side(
+        self,
+        quantity: Quantity,
+        clause: Span,
+        sentence: Span,
+        entity: str | None,
+        by_nearness: bool,
+    ) -> str | None:
+        """``entity`` corrected for a strike (see claims.sides): weapons are the attacker's,
+        and what only the attacker's nearness gave it (``by_nearness``) is the place struck."""
+        if counts_weapons(quantity.noun, self.text, clause):
+            return next(iter(self.attackers)) if len(self.attackers) == 1 else entity
+        if by_nearness and entity in self.attackers and not side_owns(quantity.noun):
+            topic = self.chooser.topic
+            return self.chooser.place_in(sentence, self.attackers) or (
+                topic if topic not in self.attackers else entity
+            )
+        return entity
+
+    def _in_first_person_quote(self, offset: int, sentence: Span) -> bool:
+        """Whether ``offset`` stands in a quotation of the sentence that has said "we" or
+        "our" before it: the speaker's own figure ("We have not had a real rise in six
+        years," said the federation's secretary)."""
+        before = self.text[sentence[0] : offset]
+        curly = before.rfind("“")
+        if curly >= 0 and before.rfind("”") < curly:
+            return _FIRST_PERSON.search(before, curly) is not None
+        if before.count('"') % 2:
+            return _FIRST_PERSON.search(before, before.rfind('"')) is not None
+        return False
