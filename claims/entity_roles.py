@@ -44,6 +44,10 @@ _TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
 _TURNOUT_HINTS = ("urnout", "invalid", "spoil")
 #: "318,000 votes were cast": all the votes, not a party's
 _VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
+#: "24 of the 51 seats", "22 of the assembly's 65 seats": the whole chamber, whose size is
+#: the place's ("18 of its 96 seats" are the party's own)
+_OF_THE_CHAMBER = re.compile(r"\d\s+(?:out\s+)?of\s+the\s+(?:[\w-]+['’]s\s+)?$")
+_CHAMBER_REACH = 40
 
 
 #: people an event befalls: a claimant's "its teams pulled 14 people from the snow" counts
@@ -127,6 +131,13 @@ class EntityRoles:
         if (
             noun in _ELECTORATE_NOUNS
             or (noun == "votes" and _VOTES_CAST.match(self.text, quantity.end))
+            or (
+                noun == "seats"
+                and _OF_THE_CHAMBER.search(
+                    self.text, max(quantity.start - _CHAMBER_REACH, 0), quantity.start
+                )
+                is not None
+            )
             # most texts never say "turnout": one substring test spares a search per figure
             or (self._mentions_turnout and _TURNOUT.search(self.text, *clause))
         ):

@@ -226,3 +226,16 @@ def test_a_pronoun_speaking_of_itself_takes_the_entity_in_its_antecedents_name()
     )
     # "It" is Rhovenia's defence ministry, and "its forces" are Rhovenia's
     assert tags(text, WAR, "entity") == ["zemlin", "rhovenia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Lantern Party won 24 of the 51 seats in Eskerby.", ["lantern", "eskerby"]),
+        ("In Eskerby the Lantern Party won 24 of the assembly's 51 seats.", ["lantern", "eskerby"]),
+        # its own seats are the party's
+        ("In Eskerby the Lantern Party may lose 12 of its 51 seats.", ["lantern", "lantern"]),
+    ],
+)
+def test_the_whole_chamber_is_the_places(text: str, expected: list[str]) -> None:
+    assert tags(text, ELECTION, "entity") == expected
