@@ -209,6 +209,11 @@ class EntityChooser:
             return max(inside, key=lambda hit: hit.end - hit.start).key
         return source if source is not None and source in keys else None
 
+    def names_any(self, sentence: Span) -> bool:
+        """Whether ``sentence`` holds an alias that is neither a claimant's nor a place."""
+        low = bisect.bisect_left(self.primary_starts, sentence[0])
+        return low < len(self.primary) and self.primary[low].start < sentence[1]
+
     def has_own_alias(self, index: int) -> bool:
         """Whether figure ``index`` names its entity in its own phrase (step 1)."""
         return self.own[index] is not None

@@ -3,10 +3,11 @@
 :mod:`claims.entities` picks the alias nearest a figure. Some sentences say more:
 
 - a claimant speaking of itself or stating its own position owns the figures after it ("the
-  tournament said its prize money had risen 12%", "the union wants 9%"), and so does the
+  tournament said its prize money had risen 12%", "the union wants 9%"), and so do the
   speaker of a first-person quotation ("We have not had a rise in six years," said the
-  federation's secretary); not people an event befalls ("its teams pulled 14 people from the
-  snow") nor "nine of them";
+  federation's secretary) and a company reporting on its business in a sentence naming no
+  other entity ("212 trains were halted, the rail operator Halloran Rail said"); not people
+  an event befalls ("its teams pulled 14 people from the snow") nor "nine of them";
 - in a report of a strike, weapons are the attacker's and the losses the attacker's
   nearness alone would give it are the place struck (:mod:`claims.sides`);
 - turnout, votes cast, invalid or spoiled votes, ballots and districts are the voting
@@ -21,6 +22,7 @@ from collections.abc import Container, Sequence
 from claims.attribution import Attribution
 from claims.cues import Hit
 from claims.entities import EntityChooser
+from claims.names import body_kinds
 from claims.quantities import Quantity
 from claims.sentences import Span
 from claims.sides import attackers, counts_weapons, side_owns
@@ -44,6 +46,9 @@ _TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
 _TURNOUT_HINTS = ("urnout", "invalid", "spoil")
 #: "318,000 votes were cast": all the votes, not a party's
 _VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
+#: lower-case words describing the name after them: "the rail operator Halloran Rail"
+_DESCRIPTION = re.compile(r"(?:\b[a-z]+\s+){1,3}$")
+_DESCRIPTION_REACH = 40
 #: "24 of the 51 seats", "22 of the assembly's 65 seats": the whole chamber, whose size is
 #: the place's ("18 of its 96 seats" are the party's own)
 _OF_THE_CHAMBER = re.compile(r"\d\s+(?:out\s+)?of\s+the\s+(?:[\w-]+['’]s\s+)?$")
@@ -111,6 +116,7 @@ class EntityRoles:
             and (
                 (attribution.itself and quantity.start >= attribution.end)
                 or self._in_first_person_quote(quantity.start, sentence)
+                or self._business_reporting(attribution, sentence)
             )
             and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
             and not _PART_OF_GROUP.match(self.text, quantity.end)
@@ -163,6 +169,21 @@ class EntityRoles:
                 topic if topic not in self.attackers else entity
             )
         return entity
+
+    def _business_reporting(self, attribution: Attribution, sentence: Span) -> bool:
+        """Whether a company or an operator reports on its own business in a sentence naming
+        no other entity ("212 trains were halted, the rail operator Halloran Rail said";
+        "The company said 310 megawatts had been restored"). Governments, agencies and
+        commissions report on others (a country's troops, a party's votes), so only the
+        kind "business" (claims.names.body_kinds) counts."""
+        if self.chooser.names_any(sentence):
+            return False
+        words = [attribution.anaphor]
+        for start, end in attribution.names:
+            # and the description right before a name: "the rail operator Halloran Rail"
+            described = _DESCRIPTION.search(self.text, max(start - _DESCRIPTION_REACH, 0), start)
+            words.append(self.text[described.start() if described else start : end])
+        return "business" in body_kinds(" ".join(words))
 
     def _in_first_person_quote(self, offset: int, sentence: Span) -> bool:
         """Whether ``offset`` stands in a quotation of the sentence that has said "we" or

@@ -239,3 +239,37 @@ def test_a_pronoun_speaking_of_itself_takes_the_entity_in_its_antecedents_name()
 )
 def test_the_whole_chamber_is_the_places(text: str, expected: list[str]) -> None:
     assert tags(text, ELECTION, "entity") == expected
+
+
+RAIL = Vocabulary.from_mapping(
+    {
+        "entities": {"halloran": ["Halloran"], "halloran_rail": ["Halloran Rail"]},
+        "sources": {
+            "halloran_rail": ["Halloran Rail"],
+            "commission": ["Halloran Electoral Commission"],
+        },
+    }
+)
+
+
+def test_a_company_reporting_on_its_business_owns_the_figures() -> None:
+    text = (
+        "A blackout hit Halloran on Monday. Halloran schools closed.\n\n"
+        "At its height 212 trains were halted, the rail operator Halloran Rail said."
+    )
+    assert tags(text, RAIL, "entity") == ["halloran_rail"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a commission reports on others
+        "Voting ended in Halloran. Halloran schools closed.\n\n"
+        "Some 212 stations reported, the Halloran Electoral Commission said.",
+        # a company reporting in a sentence that names another entity
+        "A blackout hit Halloran. At its height 212 trains were halted in Halloran, Halloran "
+        "Rail said.",
+    ],
+)
+def test_other_reporters_and_named_entities_are_not_overridden(text: str) -> None:
+    assert tags(text, RAIL, "entity") == ["halloran"]
