@@ -1,9 +1,9 @@
 """The gold sets load and are well-formed (their accuracy numbers live in the benchmark).
 
 Covers tests/fixtures/gold and the blind sets tests/fixtures/gold-blind,
-tests/fixtures/gold-blind2, tests/fixtures/gold-blind3, tests/fixtures/gold-blind4 and
-tests/fixtures/gold-blind5 (written without reading the extractor; see their READMEs). The
-held-out set has tests/claims/test_gold_holdout.py.
+tests/fixtures/gold-blind2, tests/fixtures/gold-blind3, tests/fixtures/gold-blind4,
+tests/fixtures/gold-blind5 and tests/fixtures/gold-blind6 (written without reading the
+extractor; see their READMEs). The held-out set has tests/claims/test_gold_holdout.py.
 """
 
 from __future__ import annotations
@@ -25,12 +25,14 @@ BLIND2 = REPO / "tests" / "fixtures" / "gold-blind2"
 BLIND3 = REPO / "tests" / "fixtures" / "gold-blind3"
 BLIND4 = REPO / "tests" / "fixtures" / "gold-blind4"
 BLIND5 = REPO / "tests" / "fixtures" / "gold-blind5"
+BLIND6 = REPO / "tests" / "fixtures" / "gold-blind6"
 TOPICS = ("conflict", "disaster", "protest", "election", "business", "health")
 BLIND_TOPICS = (*TOPICS, "nk", "sport", "science")
 BLIND2_TOPICS = (*BLIND_TOPICS, "transport")
 BLIND3_TOPICS = (*TOPICS, "nk", "court", "science")
 BLIND4_TOPICS = (*TOPICS, "nk", "court", "science")
 BLIND5_TOPICS = (*TOPICS, "nk", "education", "science")
+BLIND6_TOPICS = (*TOPICS, "nk", "market", "court", "sport")
 
 
 bench = load_benchmark()
@@ -41,6 +43,7 @@ BLIND2_ITEMS = bench.load_gold(BLIND2)
 BLIND3_ITEMS = bench.load_gold(BLIND3)
 BLIND4_ITEMS = bench.load_gold(BLIND4)
 BLIND5_ITEMS = bench.load_gold(BLIND5)
+BLIND6_ITEMS = bench.load_gold(BLIND6)
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,14 @@ SETS = {
         (120, 280),
         ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
     ),
+    "gold-blind6": GoldSet(
+        BLIND6,
+        BLIND6_ITEMS,
+        load_vocabulary(BLIND6 / "rules.yaml"),
+        "blind6-",
+        (120, 280),
+        ((0.9, 1.1), (0.9, 1.0), (1.0, 1.1)),
+    ),
 }
 CASES = [
     pytest.param(gold_set, item, id=f"{name}/{item.name}")
@@ -125,8 +136,10 @@ def test_gold_set_size_and_topics() -> None:
         (BLIND4_ITEMS, BLIND4_TOPICS, 12, 150),
         # the fifth blind set has the same time box; education and science replace court
         (BLIND5_ITEMS, BLIND5_TOPICS, 12, 150),
+        # the sixth: same time box; markets and sport join, business has one article
+        (BLIND6_ITEMS, BLIND6_TOPICS, 12, 150),
     ],
-    ids=["gold-blind", "gold-blind2", "gold-blind3", "gold-blind4", "gold-blind5"],
+    ids=["gold-blind", "gold-blind2", "gold-blind3", "gold-blind4", "gold-blind5", "gold-blind6"],
 )
 def test_blind_set_size_topics_and_relations(
     items: list[Any], topics: tuple[str, ...], articles: int, min_quantities: int
