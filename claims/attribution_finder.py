@@ -87,7 +87,9 @@ POSITION_VERBS = (
 )
 _POSITION_VERBS = frozenset(POSITION_VERBS.split("|"))
 #: a claimant speaking of itself: "The regional government said it had opened 12 shelters"
-_ABOUT_ITSELF = re.compile(r"\s+(?:that\s+)?(?:it|its)\s")
+_ABOUT_ITSELF = re.compile(
+    rf"\s+(?:(?:us|reporters)\s+)?(?:that\s+)?(?:it|its|the\s+(?:{ANAPHOR_NOUNS})(?:['’]s)?)\s"
+)
 VERBS = (
     "said|says|say|reported|reports|report|estimated|estimates|estimate|stated|states|"
     "confirmed|confirms|confirm|noted|notes|claimed|claims|claim|told|tells|believes|believe|"

@@ -273,3 +273,16 @@ def test_a_company_reporting_on_its_business_owns_the_figures() -> None:
 )
 def test_other_reporters_and_named_entities_are_not_overridden(text: str) -> None:
     assert tags(text, RAIL, "entity") == ["halloran"]
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the Tesmar Front told us the group now holds",
+        "the Tesmar Front said the group's fighters hold",
+        "the Tesmar Front told reporters that the group holds",
+    ],
+)
+def test_a_claimant_naming_itself_by_its_kind_speaks_of_itself(said: str) -> None:
+    text = f"Fighting went on in Delvania. A spokeswoman for {said} about a third of the town."
+    assert tags(text, TOURNAMENT, "entity") == ["tesmar"]
