@@ -46,6 +46,10 @@ from claims.names import body_kinds
 from claims.sentences import Span, TextLayout
 
 _FROM_OF = re.compile(r"\s+(?:from|of|by)\s+(?:the\s+)?")
+#: "18,407 votes to 18,395 for Liam Carver": a tally for someone is theirs (but "6 million
+#: shells for Russia" are the maker's, so only bare figures, shares and tallies)
+_FOR = re.compile(r"\s+for\s+(?:the\s+)?")
+_TALLY_END = re.compile(r"(?:\d|%|\b(?:votes|seats|points|goals))$")
 #: an alias qualifying who speaks ("the American estimate", "a U.S. military official",
 #: "Washington's first count", "Kyiv's numbers")
 _CLAIMANT_AFTER = re.compile(
@@ -292,6 +296,10 @@ class EntityChooser:
                 return hit
             if hit.start >= phrase[1]:
                 if _FROM_OF.fullmatch(self.text, phrase[1], hit.start):
+                    return hit
+                if _FOR.fullmatch(self.text, phrase[1], hit.start) and _TALLY_END.search(
+                    self.text, phrase[0], phrase[1]
+                ):
                     return hit
                 break
         return None

@@ -286,3 +286,25 @@ def test_other_reporters_and_named_entities_are_not_overridden(text: str) -> Non
 def test_a_claimant_naming_itself_by_its_kind_speaks_of_itself(said: str) -> None:
     text = f"Fighting went on in Delvania. A spokeswoman for {said} about a third of the town."
     assert tags(text, TOURNAMENT, "entity") == ["tesmar"]
+
+
+TALLY = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "novak": ["Marta Novak", "Novak"],
+            "carver": ["Liam Carver"],
+            "north": ["North Korea"],
+            "russia": ["Russia"],
+        }
+    }
+)
+
+
+def test_a_tally_for_someone_is_theirs() -> None:
+    text = "Marta Novak won 18,407 votes to 18,395 for Liam Carver."
+    assert tags(text, TALLY, "entity") == ["novak", "carver"]
+
+
+def test_weapons_made_for_someone_stay_the_makers() -> None:
+    text = "North Korea has shipped 6 million shells for Russia."
+    assert tags(text, TALLY, "entity") == ["north"]
