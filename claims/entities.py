@@ -235,8 +235,9 @@ class EntityChooser:
     def for_electorate(self, key: str | None) -> str | None:
         """The entity of a figure counting a whole electorate (turnout, ballots cast, spoiled
         papers) chosen as ``key``: the place voting when ``key`` is a party ("the Lantern
-        Party", "the Social Harbour bloc"), the place being the entity the text names most
-        among those that are no party."""
+        Party", "the Social Harbour bloc") or a candidate. The place is the entity the text
+        names most as a place ("in Brookfield"), else most among those that are no party;
+        when some entity is named as a place, the others (candidates) count as parties."""
         if self._electorate is None:
             parties = frozenset(
                 hit.key
@@ -245,7 +246,14 @@ class EntityChooser:
                 or _PARTY_WORD.search(self.text[hit.start : hit.end])
             )
             others = Counter(hit.key for hit in self._every_hit if hit.key not in parties)
-            place = others.most_common(1)[0][0] if others else None
+            # a place is named as one somewhere ("in Brookfield"); a candidate named more
+            # often than the city is not the electorate
+            located = Counter(hit.key for hit in self.places if hit.key not in parties)
+            if located:
+                # the rest (candidates) are not the electorate either
+                parties |= frozenset(others.keys() - located.keys())
+            ranked = located or others
+            place = ranked.most_common(1)[0][0] if ranked else None
             self._electorate = (parties, place)
         parties, place = self._electorate
         if place is not None and (key is None or key in parties):

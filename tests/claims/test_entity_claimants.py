@@ -308,3 +308,16 @@ def test_a_tally_for_someone_is_theirs() -> None:
 def test_weapons_made_for_someone_stay_the_makers() -> None:
     text = "North Korea has shipped 6 million shells for Russia."
     assert tags(text, TALLY, "entity") == ["north"]
+
+
+MAYOR = Vocabulary.from_mapping(
+    {"entities": {"brookfield": ["Brookfield"], "kerr": ["Dana Kerr", "Kerr"]}}
+)
+
+
+def test_ballots_are_the_places_even_when_a_candidate_is_named_more() -> None:
+    text = (
+        "Dana Kerr was elected mayor of Brookfield. Kerr thanked voters in Brookfield. "
+        "Kerr said nearly 101,000 ballots were counted."
+    )
+    assert tags(text, MAYOR, "entity") == ["brookfield"]
