@@ -123,6 +123,9 @@ _PLURAL_SUBJECT = re.compile(r"(?:s|[Tt]hey|[Ww]e|people|staff|intelligence|mili
 #: plural people before a body that speaks for them: "Astronomers at the X Observatory say"
 _PEOPLE_AT = re.compile(r"\b[A-Za-z]+s\s+(?:at|from|with)\s+$")
 _NOUN_VERB_FOLLOWER = re.compile(r"\s+(?:suggest|say|show|indicate|put|point|claim|estimate)")
+#: verbs of stating that also mean gaining, and the amount that makes them a gain
+_GAIN_VERBS = frozenset(["added", "adds", "add"])
+_AMOUNT_AFTER = re.compile(r"\s+(?:another\s+|a\s+further\s+|some\s+|about\s+)?[$€£¥]?\d")
 #: "put" attributes only an estimate: "the JCS put casualties at about 1,100", not
 #: "Russia put troops on the front line"
 _PUT_VERBS = frozenset(["put", "puts", "putting"])
@@ -541,6 +544,9 @@ class AttributionFinder:
             for match in self.subject.finditer(text, start, subject_end):
                 verb = match["verb"]
                 if verb in _NOUN_VERBS and _NOUN_VERB_FOLLOWER.match(text, match.end()):
+                    continue
+                if verb in _GAIN_VERBS and _AMOUNT_AFTER.match(text, match.end()):
+                    # "Arden Mining added 2.7%": a gain, not a statement
                     continue
                 if (
                     verb in _BASE_FORMS

@@ -526,3 +526,25 @@ def test_the_judge_stands_for_the_judge_named_before() -> None:
         "the judge said."
     )
     assert court_sources(text) == ["court", "court"]
+
+
+MARKET = Vocabulary.from_mapping(
+    {"entities": {"arden": ["Arden Mining"], "kellor": ["Kellor"]}, "sources": {}}
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["In London, Arden Mining added 2.7% to 1,482p.", "Arden Mining adds another $3 a share."],
+)
+def test_added_before_an_amount_is_a_gain_not_a_statement(sentence: str) -> None:
+    text = f"Kellor shares fell 3.2%.\n\n{sentence}"
+    table = extract_articles([Article.from_text(text, id="t")], MARKET)
+    assert table["source"].isna().all()
+    assert list(table["entity"])[1:] == ["arden"] * (len(table) - 1)
+
+
+def test_added_before_a_clause_still_states() -> None:
+    text = "Kellor said profit fell. It added that 300 jobs would go."
+    table = extract_articles([Article.from_text(text, id="t")], MARKET)
+    assert list(table["source"]) == ["Kellor"]
