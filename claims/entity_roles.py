@@ -86,6 +86,8 @@ _PEOPLE_AFFECTED = frozenset(
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: "nine of them": a part of a group counted before, whose entity it shares
 _PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
+#: "more than 1,800 of its soldiers", "five of its own soldiers": the claimant's
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their)\s")
 
 
 class EntityRoles:
@@ -120,7 +122,7 @@ class EntityRoles:
             )
             and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
             and not _PART_OF_GROUP.match(self.text, quantity.end)
-        ):
+        ) or (attribution is not None and _OF_ITS_OWN.match(self.text, quantity.end)):
             speaker = self.chooser.speaker(
                 index,
                 clause,

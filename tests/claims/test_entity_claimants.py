@@ -321,3 +321,19 @@ def test_ballots_are_the_places_even_when_a_candidate_is_named_more() -> None:
         "Kerr said nearly 101,000 ballots were counted."
     )
     assert tags(text, MAYOR, "entity") == ["brookfield"]
+
+
+SWAP = Vocabulary.from_mapping(
+    {
+        "entities": {"estland": ["Estland"], "morravia": ["Morravia", "Morravian"]},
+        "sources": {"commissioner": ["Estland's human rights commissioner"]},
+    }
+)
+
+
+def test_a_part_of_its_own_is_the_claimants() -> None:
+    text = (
+        "Morravia freed 90 prisoners.\n\nEstland's human rights commissioner said more than "
+        "1,800 of its soldiers were still held in Morravian camps."
+    )
+    assert tags(text, SWAP, "entity") == ["morravia", "estland"]
