@@ -240,6 +240,47 @@ def _is_per_unit_of(
 #: nouns that only point back at a counted noun ("47 others", "40 more"): still a bare count
 STAND_IN_NOUNS = frozenset(["others", "other", "more", "of them", "them", "additional"])
 
+#: common English nouns for people, singular and plural: a figure counting one of them
+#: ("three guests", "one child", "11,000 infantry") is a head count even where the rule
+#: file's units do not list the noun. A closed class of everyday words, not a domain list.
+HUMAN_NOUNS = frozenset(
+    word
+    for stem in (  # noqa: SIM905 (a word list reads better as prose)
+        "person people adult child children infant baby babies boy girl man men woman women "
+        "resident civilian villager inhabitant citizen local visitor tourist guest passenger "
+        "traveller traveler pilgrim spectator fan worker employee staff patient student pupil "
+        "teacher nurse doctor voter migrant refugee soldier troop infantry fighter force "
+        "personnel officer member prisoner hostage captive climber skier hiker miner farmer "
+        "rescuer firefighter sailor crew protester demonstrator driver survivor victim "
+        "casualty casualties recruit conscript"
+    ).split()
+    for word in (stem, stem + "s")
+)
+
+
+def is_human_noun(noun: str | None, demonyms: frozenset[str] = frozenset()) -> bool:
+    """Whether ``noun`` names people: its last word is a :data:`HUMAN_NOUNS` word ("special
+    forces", "young children"), or it is one of ``demonyms`` ("North Koreans")."""
+    if not noun:
+        return False
+    lowered = " ".join(noun.lower().split())
+    return lowered in demonyms or lowered.rsplit(" ", 1)[-1] in HUMAN_NOUNS
+
+
+def demonyms_of(vocabulary: Vocabulary) -> frozenset[str]:
+    """The plural entity aliases that name a people ("North Koreans", "Ukrainians"),
+    lower-cased: capitalised words ending in "ans", "ese", "is" or "ers"."""
+    found = set()
+    for aliases in vocabulary.entities.values():
+        for alias in aliases:
+            words = alias.split()
+            if words and all(word[:1].isupper() for word in words) and _PEOPLE_ENDING.search(alias):
+                found.add(" ".join(alias.lower().split()))
+    return frozenset(found)
+
+
+_PEOPLE_ENDING = re.compile(r"(?:ans|ese|is|ers)$")
+
 
 @dataclass(frozen=True, slots=True)
 class Fit:
@@ -256,6 +297,7 @@ def metric_fit(
     cue_in_phrase: bool,
     cue_governs: bool,
     definitions: tuple[str, ...],
+    human: bool = False,
 ) -> Fit | None:
     """Whether ``metric`` may describe a figure in ``unit``; None when it may not.
 
@@ -264,6 +306,8 @@ def metric_fit(
       is itself the cue, like "three buggies" with no unit defined for buggies) fits a
       head-count-like metric
       (one non-physical, non-money dimension) and takes its unit;
+    * a count of people the units do not list (``human``: "three guests", "50 North
+      Koreans") fits a head-count-like metric whose cue governs it, and keeps its unit;
     * an amount whose metric is that amount per something ("$2,000" with the cue "for each
       soldier" right after it) fits when the cue governs the figure, and takes the rate unit.
 
@@ -281,6 +325,10 @@ def metric_fit(
     bare = noun is None or noun.lower() in STAND_IN_NOUNS or cue_in_phrase
     if unit == "dimensionless" and bare and _is_count(metric_dims):
         return Fit(canonical_unit(metric.unit, definitions))
+    if unit == "dimensionless" and human and cue_governs and _is_count(metric_dims):
+        # "three guests reported missing": people the units do not list keep their unit
+        # (none), since the rule file never said they are its head-count unit
+        return Fit()
     if cue_governs and _is_per_unit_of(metric_dims, quantity_dims):
         return Fit(canonical_unit(metric.unit, definitions))
     return None
@@ -296,20 +344,23 @@ class FitTable:
 
     Every figure asks about the metrics of the cues around it, and the same few metrics and
     units recur all through a corpus. The answer depends on the noun only through whether it
-    is a stand-in (:data:`STAND_IN_NOUNS`), so the keys are a metric key, a unit and flags.
+    is a stand-in (:data:`STAND_IN_NOUNS`) or names people (:func:`is_human_noun`), so the
+    keys are a metric key, a unit and flags.
     """
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self._metrics = vocabulary.metrics
         self._definitions = tuple(vocabulary.units)
-        self._fits: dict[tuple[str, str, bool, bool, bool], Fit | None] = {}
+        self._demonyms = demonyms_of(vocabulary)
+        self._fits: dict[tuple[str, str, bool, bool, bool, bool], Fit | None] = {}
 
     def fit(
         self, metric: str, unit: str, noun: str | None, *, cue_in_phrase: bool, cue_governs: bool
     ) -> Fit | None:
         """:func:`metric_fit` of the metric keyed ``metric`` (same arguments otherwise)."""
         stand_in = noun is None or noun.lower() in STAND_IN_NOUNS
-        key = (metric, unit, stand_in, cue_in_phrase, cue_governs)
+        human = not stand_in and is_human_noun(noun, self._demonyms)
+        key = (metric, unit, stand_in, cue_in_phrase, cue_governs, human)
         try:
             return self._fits[key]
         except KeyError:
@@ -323,6 +374,7 @@ class FitTable:
             cue_in_phrase=cue_in_phrase,
             cue_governs=cue_governs,
             definitions=self._definitions,
+            human=human,
         )
         return fit
 

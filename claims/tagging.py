@@ -2,14 +2,28 @@
 
 INTERFACE (owned by the tagging work; other stages rely on this shape).
 
-Metric: the cues of the vocabulary's metrics are ranked for each figure, and the best
+Metric (:mod:`claims.metric_choice`, word patterns in :mod:`claims.metric_words`): the
+cues of the vocabulary's metrics are ranked for each figure, and the best
 ranked cue whose metric fits the figure's unit (:func:`claims.cues.metric_fit`) wins:
 
 1. a cue inside the figure's own phrase ("three buggies", "$2,000 for each soldier");
 2. a cue that governs the figure: right before it with only small words between
    ("killed 77 soldiers", "injured an additional 40") or right after its noun
    ("77 soldiers were killed");
-3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence.
+3. any cue in the same clause (:mod:`claims.sentences`), then anywhere in the sentence;
+   at each of these, a cue that governs another figure ("on revenue of Rs 3,840 crore")
+   comes after one that governs none. The first cue after "the number of" governs the
+   clause's figure ("the number of soldiers killed or wounded ... exceeded 3,000"), and a
+   bare figure before "of the" counts its neighbour's noun ("214 of the 400 seats").
+
+People the units do not list ("three guests", "50 North Koreans") fit a head-count metric
+whose cue governs them, keeping their own unit. A multiple, share or change of a metric's
+figure set off by a comma keeps that figure's metric ("..., nearly three times the average",
+"..., 9% more than a year earlier"), as does a share of the cue's own whole ("a third of their
+volume") or a change of the cue ("shrunk by a third"); a composition share keeps none ("half
+of them children"). A bare figure compared with a metric's figure takes its metric ("down
+from 438 million", "last year's 26.7 million", "from 4,120 hectares to 2,750"). These keep
+their own unit.
 
 A percentage that no metric fits takes a money metric whose cue governs it or shares its
 clause, as that metric's change ("revenue rose 9%"), or any metric whose cue is the subject
@@ -51,11 +65,15 @@ from claims.cues import (
     FormMatcher,
     Hit,
     compile_vocabulary,
-    fit_table,
-    is_money_metric,
 )
 from claims.entities import EntityChooser, headline_topic
 from claims.entity_roles import EntityRoles
+from claims.metric_choice import (  # noqa: F401 (_NEGATION*: re-exported for the tests)
+    _NEGATION,
+    _NEGATION_PIECES,
+    MetricChooser,
+)
+from claims.metric_words import holds_any as _holds_any
 from claims.periods import Period, find_periods
 from claims.quantities import Quantity
 from claims.sentences import Span, TextLayout
@@ -80,16 +98,6 @@ class Tags(NamedTuple):
     unit: str | None = None
 
 
-_GLUE_BEFORE = re.compile(
-    r"\s*(?:(?:a|an|the|some|another|additional|more|other|further|estimated|reportedly|had|"
-    r"have|has|been|were|was|be|being|only|just|almost|nearly|at\s+least|a\s+total\s+of|as\s+"
-    r"many\s+as|up\s+to|about|around|approximately|roughly|over|more\s+than|all)\s+){0,4}"
-)
-_GLUE_AFTER = re.compile(
-    r"\s*(?:(?:were|was|are|is|have|has|had|been|being|be|reportedly|also|already|all|now|"
-    r"later|believed|to\s+have|to\s+be|who\s+were|that\s+were|in\s+total|in\s+all|more|others?)"
-    r"\s+){0,4}"
-)
 # Substring pre-tests (:func:`_holds_any`): a window is searched with _STANDING_TOTAL only
 # when, lower-cased, it holds one of _STANDING_TOTAL_PIECES, and with _NEGATION only when it
 # holds one of _NEGATION_PIECES. A window holding none cannot match, and substring tests cost
@@ -97,25 +105,11 @@ _GLUE_AFTER = re.compile(
 # avoid "i", "k" and "s", the only ASCII letters that ignore-case matching equates with other
 # characters ("İ", "ſ"), so lower() keeps every piece the patterns could match.
 _STANDING_TOTAL = re.compile(r"(?:\btotal\s+of|\bin\s+total|\ball\s+told)\s*$", re.IGNORECASE)
-_NEGATION = re.compile(r"\b(?:not|rather\s+than|instead\s+of)\s+(?:the\s+)?$", re.IGNORECASE)
 _STANDING_TOTAL_PIECES = ("tot", "tol")  # "total", "told"
-_NEGATION_PIECES = ("not", "than", "tead")  # "instead"
-#: "twice", "threefold", "double": a factor, which counts nothing of its own
-_MULTIPLE_WORD = re.compile(r"(?i:twice|thrice|double|triple|fold\b|times\b)")
 #: how far before a figure a period phrase holding its number may start ("in the three days
 #: to Sunday, ...")
 _PERIOD_REACH = 80
 _TIME_DENOMINATOR = re.compile(r"/\s*(?:second|minute|hour|day|week|month|year)\b")
-
-
-#: between a metric's cue and a span of time that is its value ("jailed for six years")
-_DURATION_GLUE = re.compile(r"\s+(?:for|to|of)\s+(?:(?:a|an|up\s+to|a\s+further)\s+)?")
-_DURATION_GLUE_REACH = 20
-#: between a metric's cue and a percentage: the verb of a change ("production rose 11%")
-_CHANGE_AFTER_CUE = re.compile(
-    r"\s+(?:(?:has|have|had)\s+)?(?:rose|fell|grew|climbed|dropped|increased|decreased|"
-    r"slipped|jumped|declined|risen|fallen|grown|was\s+up|was\s+down)(?:\s+by)?\s+"
-)
 
 
 def tag_quantities(
@@ -151,19 +145,23 @@ class _Context:
         self.text = text
         self.quantities = quantities
         self.compiled = compiled
-        self.definitions = tuple(compiled.vocabulary.units)
-        self.fits = fit_table(compiled)
         self.layout = TextLayout(text)
         self.phrases = [(q.start, _phrase_end(text, q)) for q in quantities]
-        self.phrase_order = sorted(self.phrases)
         # cues matter only in sentences holding a figure (aliases are found in the whole text)
         layout = self.layout
         held = (
             sorted({layout.sentence_index(q.start) for q in quantities}) if layout.sentences else []
         )
         sentence_ranges = _merge([layout.sentences[i] for i in held])
-        self.metric_hits = _find_in(compiled.metrics, text, sentence_ranges)
-        self.metric_starts = [hit.start for hit in self.metric_hits]
+        self.metrics = MetricChooser(
+            text,
+            quantities,
+            self.phrases,
+            layout,
+            compiled,
+            _find_in(compiled.metrics, text, sentence_ranges),
+            self._is_period,
+        )
         # the whole text: a name may shorten an alias written out anywhere before it ("the
         # NIS" after "the National Intelligence Service")
         source_hits = compiled.sources.find(text)
@@ -211,19 +209,7 @@ class _Context:
             )
         else:
             sentence, attribution = (0, len(self.text)), None
-        is_period = self._is_period(quantity)
-        duration_metric = self._duration_metric(quantity) if is_period else None
-        metric: str | None
-        unit: str | None
-        if duration_metric is not None:
-            # "jailed for six years": the span is the claim itself; it still covers no period
-            metric, unit = duration_metric, None
-        else:
-            metric, unit = (
-                (None, None)
-                if is_period or self._negated(quantity)
-                else self._metric(quantity, phrase, clause, sentence)
-            )
+        is_period, metric, unit = self.metrics.metric_of(index)
         return Tags(
             sentence=self._sentence_text(sentence),
             metric=metric,
@@ -244,95 +230,12 @@ class _Context:
 
     # -- metric -------------------------------------------------------------------------
 
-    def _metric(
-        self, quantity: Quantity, phrase: Span, clause: Span, sentence: Span
-    ) -> tuple[str | None, str | None]:
-        low = bisect.bisect_left(self.metric_starts, sentence[0])
-        high = bisect.bisect_left(self.metric_starts, sentence[1])
-        ranked = []
-        bare = quantity.unit == "dimensionless" and quantity.noun is None
-        for hit in self.metric_hits[low:high]:
-            before = hit.end <= phrase[0]
-            if hit.start < phrase[1] and hit.end > phrase[0]:
-                ranked.append((0, 0, not before, hit.start, hit))
-                continue
-            gap = (hit.end, phrase[0]) if before else (phrase[1], hit.start)
-            in_clause = clause[0] <= hit.start < clause[1]
-            if self._in_other_phrase(hit, phrase):
-                # a bare figure counts what its neighbour in the clause counts: "67 of the
-                # 150 seats", "52,310 votes ... against 43,980"
-                if bare and in_clause:
-                    ranked.append((2, gap[1] - gap[0], not before, hit.start, hit))
-                continue
-            glue = _GLUE_BEFORE if before else _GLUE_AFTER
-            governs = glue.fullmatch(self.text, *gap) is not None
-            rank = 1 if governs else 2 if in_clause else 3
-            ranked.append((rank, gap[1] - gap[0], not before, hit.start, hit))
-        ranked.sort(key=lambda item: item[:4])
-        vocabulary = self.compiled.vocabulary
-        for rank, _, _, _, hit in ranked:
-            fit = self.fits.fit(
-                hit.key,
-                quantity.unit,
-                quantity.noun,
-                cue_in_phrase=rank == 0,
-                cue_governs=rank <= 1,
-            )
-            if fit is not None:
-                # a factor ("nearly twice") may say what it multiplies, but stays dimensionless
-                factor = _MULTIPLE_WORD.search(self.text, quantity.number_start, quantity.end)
-                return hit.key, None if factor else fit.unit
-        if quantity.unit == "percent":
-            # "revenue rose 9%", "shares fell 3.2%": a percentage next to a money metric's
-            # cue is that metric's change; the unit stays percent, so no rule compares it
-            # with the amounts themselves
-            for rank, _, _, _, hit in ranked:
-                if rank <= 2 and is_money_metric(vocabulary.metrics[hit.key], self.definitions):
-                    return hit.key, None
-            # "Copper production rose 11%": any metric whose cue is the subject of the change
-            for _, _, _, _, hit in ranked:
-                if _CHANGE_AFTER_CUE.fullmatch(self.text, hit.end, quantity.start):
-                    return hit.key, None
-        return None, None
-
-    def _negated(self, quantity: Quantity) -> bool:
-        """ "about 1,100, not 3,000 as reported": a figure the text rejects measures nothing.
-
-        Only a bare figure counts: in "not more than 3,000" the "not" belongs to the hedge.
-        """
-        if quantity.number_start != quantity.start:
-            return False
-        start = max(quantity.start - 20, 0)
-        if not _holds_any(self.text[start : quantity.start], _NEGATION_PIECES):
-            return False
-        return _NEGATION.search(self.text, start, quantity.start) is not None
-
-    def _in_other_phrase(self, hit: Hit, own: Span) -> bool:
-        position = bisect.bisect_left(self.phrase_order, (hit.end,))
-        for start, end in self.phrase_order[max(position - 3, 0) : position]:
-            if (start, end) != own and start < hit.end and hit.start < end:
-                return True
-        return False
-
     # -- period -------------------------------------------------------------------------
 
     def _nearby_periods(self, start: int, end: int) -> list[Period]:
         low = bisect.bisect_left(self.period_starts, start)
         high = bisect.bisect_left(self.period_starts, end)
         return self.periods[low:high]
-
-    def _duration_metric(self, quantity: Quantity) -> str | None:
-        """A metric measured in time whose cue governs the span ("jailed for six years",
-        "sentenced to 12 years"), or None."""
-        position = bisect.bisect_left(self.metric_starts, quantity.start)
-        for hit in reversed(self.metric_hits[max(position - 2, 0) : position]):
-            if hit.end > quantity.start or quantity.start - hit.end > _DURATION_GLUE_REACH:
-                continue
-            if _DURATION_GLUE.fullmatch(self.text, hit.end, quantity.start) and self.fits.fit(
-                hit.key, quantity.unit, quantity.noun, cue_in_phrase=False, cue_governs=True
-            ):
-                return hit.key
-        return None
 
     def _is_period(self, quantity: Quantity) -> bool:
         for period in self._nearby_periods(quantity.start - _PERIOD_REACH, quantity.end):
@@ -377,12 +280,6 @@ class _Context:
             return True
         opener = not self.text[sentence[0] : period.start].strip()
         return opener and self.text[period.end : gap[1]].lstrip().startswith(",")
-
-
-def _holds_any(window: str, pieces: tuple[str, ...]) -> bool:
-    """Whether ``window``, lower-cased, holds one of ``pieces``."""
-    lowered = window.lower()
-    return any(piece in lowered for piece in pieces)
 
 
 def _comma_free(text: str, start: int, end: int) -> bool:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import claims.tagging as tagging
+import claims.metric_choice as metric_choice
 from claims.quantities import find_quantities
 from claims.relations import find_relations
 from claims.sentences import LONG_SENTENCE, SENTENCE_PIECE, TextLayout, bounded_spans
@@ -43,10 +43,10 @@ class _CountingPattern:
 
 def cue_comparisons(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
     """(figures, metric cues compared with a figure) when tagging ``text``."""
-    before = _CountingPattern(tagging._GLUE_BEFORE)
-    after = _CountingPattern(tagging._GLUE_AFTER)
-    monkeypatch.setattr(tagging, "_GLUE_BEFORE", before)
-    monkeypatch.setattr(tagging, "_GLUE_AFTER", after)
+    before = _CountingPattern(metric_choice._GLUE_BEFORE)
+    after = _CountingPattern(metric_choice._GLUE_AFTER)
+    monkeypatch.setattr(metric_choice, "_GLUE_BEFORE", before)
+    monkeypatch.setattr(metric_choice, "_GLUE_AFTER", after)
     quantities = find_quantities(text, VOCABULARY)
     tags = tag_quantities(text, quantities, VOCABULARY)
     assert {tag.metric for tag in tags} == {"destroyed", "lost"}
