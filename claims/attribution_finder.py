@@ -156,7 +156,8 @@ _CLAIM_CONTEXT = re.compile(
 _BACK_REFERENCE_HINT = re.compile(r"\W*(?:That|This|The|Those|These)\s")
 _BACK_REFERENCE = (
     r"\W*(?:That|This|The|Those|These)\s+(?:(?:latest|earlier|higher|lower|new|first|initial|"
-    r"original|last|same)\s+)?(?:figures?|estimates?|numbers?|count|tally|toll|totals?)\s+"
+    r"original|last|same)\s+)?(?:figures?|estimates?|numbers?|count|tally|toll|totals?|"
+    r"assessments?|claims?|reports?|data|statistics)\s+"
     r"(?:(?:had|has|have)\s+)?(?:(?:came|comes|come)\s+from|(?:was|were|is|are)\s+(?:(?:provided|"
     r"supplied|given|released|issued|put\s+out|compiled)\s+by|attributed\s+to|from))\s+"
     r"(?:the\s+)?"
@@ -459,6 +460,8 @@ class AttributionFinder:
         )
         self.inverted = re.compile(
             rf"{_INVERTED_START}{_INVERTED_VERBS}\s+(?:the\s+)?"
+            # "said chief executive Harriet Quayle": a title before the name
+            rf"(?:(?:[a-z]+\s+)?(?:{TITLE_NOUNS})\s+(?=[A-Z]))?"
             rf"(?P<name>{named_or_anaphor}){_NOT_A_SUBJECT}"
         )
         self.possessive = re.compile(

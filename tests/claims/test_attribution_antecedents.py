@@ -548,3 +548,32 @@ def test_added_before_a_clause_still_states() -> None:
     text = "Kellor said profit fell. It added that 300 jobs would go."
     table = extract_articles([Article.from_text(text, id="t")], MARKET)
     assert list(table["source"]) == ["Kellor"]
+
+
+PLANT = Vocabulary.from_mapping(
+    {
+        "sources": {
+            "bramwell": ["Bramwell", "Harriet Quayle"],
+            "white_house": ["White House", "John Kirby"],
+        }
+    }
+)
+
+
+def plant_sources(text: str) -> list[str | None]:
+    table = extract_articles([Article.from_text(text, id="t")], PLANT)
+    return [None if value != value else value for value in table["source"]]
+
+
+def test_a_title_between_an_inverted_verb_and_the_name() -> None:
+    text = '"It is our biggest plant in 41 years," said chief executive Harriet Quayle.'
+    assert plant_sources(text) == ["bramwell"]
+
+
+@pytest.mark.parametrize("noun", ["assessment", "report", "claim"])
+def test_that_assessment_came_from_names_the_claimant_before(noun: str) -> None:
+    text = (
+        "A thousand troops were killed last week alone. "
+        f"That {noun} came from the White House, where John Kirby briefed reporters."
+    )
+    assert plant_sources(text) == ["white_house"]
