@@ -83,6 +83,7 @@ _PEOPLE_AFFECTED = frozenset(
         "bodies",
     ]
 )
+#: in a quotation, the speaker talking of its own ("We have not had a rise in six years")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
 #: "nine of them": a part of a group counted before, whose entity it shares
 _PART_OF_GROUP = re.compile(r"\s+of\s+(?:them|those|whom)\b")
@@ -113,22 +114,9 @@ class EntityRoles:
         """The entity key of figure ``index`` (the module docstring says how), or None."""
         entity = self.chooser.choose(index, clause, sentence)
         speaker = None
-        if (
-            attribution is not None
-            and (
-                (attribution.itself and quantity.start >= attribution.end)
-                or self._in_first_person_quote(quantity.start, sentence)
-                or self._business_reporting(attribution, sentence)
-            )
-            and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
-            and not _PART_OF_GROUP.match(self.text, quantity.end)
-        ) or (attribution is not None and _OF_ITS_OWN.match(self.text, quantity.end)):
+        if attribution is not None and self._claimants_own(quantity, sentence, attribution):
             speaker = self.chooser.speaker(
-                index,
-                clause,
-                attribution.names,
-                attribution.source,
-                self.entity_keys,
+                index, clause, attribution.names, attribution.source, self.entity_keys
             )
         if self.attackers and not self.chooser.has_own_alias(index):
             # weapons are the attacker's even when a defender counts them as its own kills
@@ -152,6 +140,21 @@ class EntityRoles:
             # turnout, ballots cast and spoiled papers are the voting place's, not a party's
             entity = self.chooser.for_electorate(entity)
         return entity
+
+    def _claimants_own(self, quantity: Quantity, sentence: Span, attribution: Attribution) -> bool:
+        """Whether ``quantity`` counts something of its claimant's own (module docstring)."""
+        if _OF_ITS_OWN.match(self.text, quantity.end):
+            return True
+        speaks_of_itself = (
+            (attribution.itself and quantity.start >= attribution.end)
+            or self._in_first_person_quote(quantity.start, sentence)
+            or self._business_reporting(attribution, sentence)
+        )
+        return (
+            speaks_of_itself
+            and (quantity.noun or "").lower() not in _PEOPLE_AFFECTED
+            and not _PART_OF_GROUP.match(self.text, quantity.end)
+        )
 
     def _side(
         self,
