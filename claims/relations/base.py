@@ -31,7 +31,9 @@ _CURRENCY_SIGN = re.compile(r"[$€£₩¥]|\b(?:dollars?|euros?|pounds?|won|yen
 _PERCENT_TEXT = re.compile(r"%|\bper\s*cent\b|\bpercent\b", re.IGNORECASE)
 #: what an extractor may give as the noun of "three times" (or none at all)
 _FACTOR_NOUNS = frozenset({"", "times", "time", "fold"})
-_FACTOR_TEXT = re.compile(r"\b(?:times|twice|thrice|fold)\b|-fold\b", re.IGNORECASE)
+_FACTOR_TEXT = re.compile(
+    r"\b(?:times|twice|thrice|fold|double|triple|treble|quadruple)\b|-fold\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,42 @@ def comparable(first: Quantity, second: Quantity, text: str) -> bool:
     if first.unit == second.unit:
         return True
     return "dimensionless" in (first.unit, second.unit)
+
+
+def _numerator(unit: str) -> str:
+    """The unit without its "per" part ("EUR / year" -> "EUR"; "1 / day" -> dimensionless)."""
+    head = unit.split("/")[0].strip()
+    return "dimensionless" if head in ("", "1") else head
+
+
+def bare(quantity: Quantity, text: str) -> bool:
+    """Whether a figure names no unit or noun of its own ("down from 438 million")."""
+    return (
+        quantity.unit == "dimensionless"
+        and not quantity.noun
+        and unit_class(quantity, text) == "count"
+    )
+
+
+def loosely_comparable(first: Quantity, second: Quantity, text: str) -> bool:
+    """Whether two figures the text sets side by side as one figure at two times (a change)
+    or as a multiple of the other may be divided: :func:`comparable`, or the text names the
+    unit once ("412 million euros, down from 438 million"; "12 paid sick days, up from 5"),
+    or one of them is stated per period and the other not ("3,100 a day" against "1,900"),
+    or both are durations in the same unit ("6,900 hours, up from 4,100 hours")."""
+    first_class, second_class = unit_class(first, text), unit_class(second, text)
+    if first_class == second_class == "duration":
+        return first.unit == second.unit
+    if "factor" in (first_class, second_class):
+        return False
+    if bare(first, text) or bare(second, text):
+        return True
+    if "duration" in (first_class, second_class):
+        return False
+    if comparable(first, second, text):
+        return True
+    heads = (_numerator(first.unit), _numerator(second.unit))
+    return first_class == second_class and (heads[0] == heads[1] or "dimensionless" in heads)
 
 
 class Scan:

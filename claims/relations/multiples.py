@@ -10,7 +10,10 @@ Two forms:
   comma, a dash or an opening bracket, with an optional "a sum" / "an amount" / "roughly".
 * ``ratio``: a factor between two comparable figures: "3,000 casualties, almost three times
   the 1,100 Seoul reported", "12,000 troops, twice as many as the 6,000 expected". Roles
-  ``compared``, ``multiple`` (the factor: "three times", "twice") and ``base``.
+  ``compared``, ``multiple`` (the factor: "three times", "twice", "double") and ``base``.
+  The base may name its unit through the compared figure ("188 million euros, almost double
+  the 97 million"); when the figure before the factor is the whole of a part ("won 22 of the
+  assembly's 65 seats, double the 11"), the part is compared.
   "three times more than" is read as 3 or 4 (``more_than``): usage differs, and only a
   figure matching neither reading is wrong.
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from claims.relations.base import Relation, Scan, comparable, phrase
+from claims.relations.base import Relation, Scan, loosely_comparable, phrase
 
 KIND = "multiple"
 EQUIVALENT = phrase(
@@ -29,6 +32,9 @@ EQUIVALENT = phrase(
 )
 _ARTICLE_AS_ONE = re.compile(r"^an?\s", re.IGNORECASE)
 RATIO_LEAD = phrase(r"[^.;:\d]{0,50}?")
+#: Between a part and its whole ("22 of the assembly's 65 seats"): the factor that follows
+#: compares the part, not the whole.
+PART_OF = phrase(r"\s+(?:out )?of\s+(?:the |its |their |a total of )?(?:[\w'’-]+ ){0,2}")
 RATIO_BASE = phrase(
     r"\s*(?P<relation>as (?:many|much|large|high|big) as|(?P<more>more|higher|larger|greater"
     r"|bigger) than|the (?:size|number|level|figure|total) of|that of|what|)\s*"
@@ -83,11 +89,13 @@ def _ratio(scan: Scan, group: list[int], position: int) -> Relation | None:
     if not earlier:
         return None
     compared, factor, base = earlier[-1], group[position], group[position + 1]
+    if not RATIO_LEAD.fullmatch(scan.gap(compared, factor)):
+        return None
+    if len(earlier) > 1 and PART_OF.fullmatch(scan.gap(earlier[-2], compared)):
+        compared = earlier[-2]  # "won 22 of the 65 seats, double the 11": the 22 is compared
     if scan.classes[compared] not in ("count", "money"):
         return None
-    if not comparable(scan.quantities[compared], scan.quantities[base], scan.text):
-        return None
-    if not RATIO_LEAD.fullmatch(scan.gap(compared, factor)):
+    if not loosely_comparable(scan.quantities[compared], scan.quantities[base], scan.text):
         return None
     match = RATIO_BASE.fullmatch(scan.gap(factor, base))
     if match is None:
