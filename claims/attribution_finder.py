@@ -266,7 +266,9 @@ _AUTHORED_DOCUMENTS = (
 # tries rather than flat alternations: the trigger scan tries them at many positions
 _AUTHORED = (
     rf"(?:(?:{trie_pattern(_PASSIVE_BY.split())})(?:\s+(?:on|in|last|this)\s+\w+)?\s+by"
-    rf"|(?:{trie_pattern(_AUTHORED_DOCUMENTS.split())})\s+(?:(?:released|published|compiled|"
+    # "Data from the weather bureau showed": the document may open the sentence
+    rf"|(?:{trie_pattern(_AUTHORED_DOCUMENTS.split() + _AUTHORED_DOCUMENTS.title().split())})"
+    r"\s+(?:(?:released|published|compiled|"
     r"issued|conducted)\s+)?(?:by|from))"
 )
 #: a document passed to a relay: "A Ukrainian intelligence assessment shared with the FT said"
@@ -289,7 +291,7 @@ _TRIGGER_KINDS: dict[str, str] = {
     **dict.fromkeys(["published", "released", "compiled", "conducted", "issued"], "authored"),
     **{
         f"{document} {by}": "authored"
-        for document in _AUTHORED_DOCUMENTS.split()
+        for document in _AUTHORED_DOCUMENTS.split() + _AUTHORED_DOCUMENTS.title().split()
         for by in ("by", "from")
     },
 }
@@ -414,7 +416,8 @@ class AttributionFinder:
             rf"(?:\s*\([^()]{{1,40}}\))?"
             # "Lind, who won the first round with 39.6% of the vote, has promised": a full stop
             # inside a number stays in the clause
-            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which|led\s+by)\s+"
+            # "Kyrylo Budanov, head of Ukraine's military intelligence, said"
+            rf"(?:\s*,\s*(?P<appositive>(?:the|a|an|who|which|led\s+by|(?:{TITLE_NOUNS})\s+of)\s+"
             rf"(?:[^,.;]|\.(?=\d)){{1,80}}|{name}),)?"
             # an age: "Hearth leader Dara Quinlan, 44, told supporters"
             r"(?:\s*,\s*\d{1,3}\s*,)?"

@@ -577,3 +577,32 @@ def test_that_assessment_came_from_names_the_claimant_before(noun: str) -> None:
         f"That {noun} came from the White House, where John Kirby briefed reporters."
     )
     assert plant_sources(text) == ["white_house"]
+
+
+DATA = Vocabulary.from_mapping(
+    {
+        "sources": {
+            "bureau": ["National Weather Bureau"],
+            "gur": ["Ukraine's military intelligence", "Kyrylo Budanov"],
+        }
+    }
+)
+
+
+def data_sources(text: str) -> list[str | None]:
+    table = extract_articles([Article.from_text(text, id="t")], DATA)
+    return [None if value != value else value for value in table["source"]]
+
+
+@pytest.mark.parametrize("opening", ["Data from", "Figures from", "A report by"])
+def test_a_document_opening_the_sentence_names_its_author(opening: str) -> None:
+    text = f"{opening} the National Weather Bureau showed the storm lasted 19 minutes."
+    assert data_sources(text) == ["bureau"]
+
+
+def test_a_title_of_a_body_in_an_apposition() -> None:
+    text = (
+        "Kyrylo Budanov, head of Ukraine's military intelligence, said approximately 11,000 "
+        "troops were training."
+    )
+    assert data_sources(text) == ["gur"]
