@@ -503,9 +503,11 @@ class AttributionFinder:
         # "the estimates now read: the NIS 12,000, Ukraine's military intelligence 11,000",
         # "the agency put it at 40, the army at 55": each name claims the figure after it
         self.listed = re.compile(
-            rf"(?:[:;,]|\band)\s+(?:(?:the|an?)\s+)?"
-            # "a senior U.S. military official at several hundred"
-            rf"(?P<name>(?:(?:senior|top)\s+)?{named})(?:['’]s)?\s+(?P<at>at\s+)?"
+            rf"(?:(?P<semi>[:;])|,|\band)\s+(?:(?:the|an?)\s+)?"
+            # "a senior U.S. military official at several hundred"; after a colon or a
+            # semicolon a comma may part name and figure ("; Budanov, approximately 11,000")
+            rf"(?P<name>(?:(?:senior|top)\s+)?{named})(?:['’]s)?(?(semi)(?:,\s*|\s+)|\s+)"
+            rf"(?P<at>at\s+)?"
             rf"(?=[\"“]?{_LIST_HEDGE}[\"“]?{_FIGURE_START})"
         )
         self.back_reference = re.compile(rf"{_BACK_REFERENCE}(?P<name>{named})")

@@ -163,3 +163,11 @@ def test_people_at_a_body_speak_for_it() -> None:
     vocabulary = Vocabulary.from_mapping({"sources": {"observatory": ["Halvorsen Observatory"]}})
     text = "Astronomers at the Halvorsen Observatory say the rock is 70 metres across."
     assert tags(text, vocabulary, "source") == ["observatory"]
+
+
+def test_a_semicolon_list_may_part_each_name_from_its_figure_with_a_comma() -> None:
+    vocabulary = Vocabulary.from_mapping(
+        {"sources": {"gur": ["Budanov"], "state": ["Blinken"], "nis": ["NIS"]}}
+    )
+    text = "The tallies now: the NIS, 12,000; Budanov, approximately 11,000; Blinken, 10,000."
+    assert tags(text, vocabulary, "source") == ["nis", "gur", "state"]
