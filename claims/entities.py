@@ -185,12 +185,15 @@ class EntityChooser:
         names: Sequence[Span],
         source: str | None,
         keys: Container[str],
+        *,
+        shortest: bool = False,
     ) -> str | None:
         """The entity of a claimant speaking of itself or stating its own position ("the
         Arvenna government said it had opened 12 shelters", "the tournament said its prize
-        money rose 12%", "the union wants 9%"), for figure ``index``: the alias inside the
-        claimant's ``names``, else its ``source`` key when that is an entity key too. None
-        when the figure names its own entity or an alias stands between clause and figure."""
+        money rose 12%", "the union wants 9%"), for figure ``index``: the longest alias
+        inside the claimant's ``names`` (the ``shortest``, a country qualifying the body,
+        when asked), else its ``source`` key when that is an entity key too. None when the
+        figure names its own entity or an alias stands between clause and figure."""
         phrase = self.phrases[index]
         if self.own[index] is not None:
             return None
@@ -206,11 +209,13 @@ class EntityChooser:
             for hit in self._every_hit[position : position + 3]:
                 if hit.start >= end:
                     break
-                if start <= hit.start:
+                # a qualifier is a part of the name, not the whole body
+                if start <= hit.start and not (shortest and hit.end - hit.start >= end - start):
                     inside.append(hit)
         if inside:
             # the longest: "Ashcombe City Buses", not the town in its name
-            return max(inside, key=lambda hit: hit.end - hit.start).key
+            pick = min if shortest else max
+            return pick(inside, key=lambda hit: hit.end - hit.start).key
         return source if source is not None and source in keys else None
 
     def names_any(self, sentence: Span) -> bool:

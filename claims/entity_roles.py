@@ -46,6 +46,13 @@ _TURNOUT = re.compile(r"\b(?:[Tt]urnout|invalid|spoil(?:ed|t))\b")
 _TURNOUT_HINTS = ("urnout", "invalid", "spoil")
 #: "318,000 votes were cast": all the votes, not a party's
 _VOTES_CAST = re.compile(r"\s+(?:were\s+|had\s+been\s+)?cast\b")
+#: the name of a body reporting on its own country ("Ministry of Health", "statistics office")
+_DOMESTIC_BODY = re.compile(
+    r"(?i:\b(?:health|statistics?|census|interior|education|labou?r|"
+    r"agriculture|finance|transport|housing)\s+(?:ministry|department|office|agency|authority|"
+    r"commission|institute|service|board)\b|\b(?:ministry|department)\s+of\s+(?:public\s+)?"
+    r"(?:health|statistics|education|labou?r|agriculture|finance|transport|housing)\b)"
+)
 #: lower-case words describing the name after them: "the rail operator Halloran Rail"
 _DESCRIPTION = re.compile(r"(?:\b[a-z]+\s+){1,3}$")
 _DESCRIPTION_REACH = 40
@@ -114,7 +121,12 @@ class EntityRoles:
         """The entity key of figure ``index`` (the module docstring says how), or None."""
         entity = self.chooser.choose(index, clause, sentence)
         speaker = None
-        if attribution is not None and self._claimants_own(quantity, sentence, attribution):
+        if attribution is not None and self._domestic_body(attribution):
+            # the country in the body's name, not the body: "Lissmark's Ministry of Health"
+            speaker = self.chooser.speaker(
+                index, clause, attribution.names, None, self.entity_keys, shortest=True
+            )
+        elif attribution is not None and self._claimants_own(quantity, sentence, attribution):
             speaker = self.chooser.speaker(
                 index, clause, attribution.names, attribution.source, self.entity_keys
             )
@@ -174,6 +186,14 @@ class EntityRoles:
                 topic if topic not in self.attackers else entity
             )
         return entity
+
+    def _domestic_body(self, attribution: Attribution) -> bool:
+        """Whether the claimant is a body counting its own country's people and services
+        ("Lissmark's Ministry of Health said 164 cases had been confirmed", "the ministry has
+        ordered 20,000 doses"): its country, named in its name, is what the figures are
+        about. Armies, spy agencies, foreign ministries and electoral commissions count
+        others (an enemy's troops, a party's votes), so they are not."""
+        return any(_DOMESTIC_BODY.search(self.text, start, end) for start, end in attribution.names)
 
     def _business_reporting(self, attribution: Attribution, sentence: Span) -> bool:
         """Whether a company or an operator reports on its own business in a sentence naming

@@ -337,3 +337,37 @@ def test_a_part_of_its_own_is_the_claimants() -> None:
         "1,800 of its soldiers were still held in Morravian camps."
     )
     assert tags(text, SWAP, "entity") == ["morravia", "estland"]
+
+
+HEALTH = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "lissmark": ["Lissmark"],
+            "fresko": ["Fresko"],
+            "education": ["Lissmark's education department"],
+        },
+        "sources": {
+            "health": ["Lissmark's Ministry of Health"],
+            "education": ["Lissmark's education department"],
+        },
+    }
+)
+
+
+def test_a_domestic_body_counts_its_own_countrys_figures() -> None:
+    text = (
+        "Fresko berries were recalled. Fresko apologised.\n\n"
+        "Lissmark's Ministry of Health said 164 cases had been confirmed. The ministry has "
+        "ordered 20,000 extra doses."
+    )
+    assert tags(text, HEALTH, "entity") == ["lissmark", "lissmark"]
+
+
+def test_a_body_that_is_an_entity_itself_is_no_qualifier() -> None:
+    text = (
+        "Teachers struck in Lissmark. Lissmark's education department said it was ready.\n\n"
+        "The department said 60 schools stayed open."
+    )
+    # the department is an entity of its own: no country qualifies it, and the schools
+    # stay the town's
+    assert tags(text, HEALTH, "entity") == ["lissmark"]
