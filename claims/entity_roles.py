@@ -109,6 +109,7 @@ class EntityRoles:
         self.entity_keys = entity_keys
         self.attackers = attackers(text, hits)
         self._mentions_turnout = any(hint in text for hint in _TURNOUT_HINTS)
+        self._businesses: dict[tuple[str, tuple[Span, ...]], bool] = {}
 
     def entity(
         self,
@@ -203,12 +204,19 @@ class EntityRoles:
         kind "business" (claims.names.body_kinds) counts."""
         if self.chooser.names_any(sentence):
             return False
-        words = [attribution.anaphor]
-        for start, end in attribution.names:
-            # and the description right before a name: "the rail operator Halloran Rail"
-            described = _DESCRIPTION.search(self.text, max(start - _DESCRIPTION_REACH, 0), start)
-            words.append(self.text[described.start() if described else start : end])
-        return "business" in body_kinds(" ".join(words))
+        key = (attribution.anaphor, attribution.names)
+        known = self._businesses.get(key)
+        if known is None:
+            # the claimant of a sentence stands by every figure of it: judged once
+            words = [attribution.anaphor]
+            for start, end in attribution.names:
+                # and the description right before a name: "the rail operator Halloran Rail"
+                described = _DESCRIPTION.search(
+                    self.text, max(start - _DESCRIPTION_REACH, 0), start
+                )
+                words.append(self.text[described.start() if described else start : end])
+            known = self._businesses[key] = "business" in body_kinds(" ".join(words))
+        return known
 
     def _in_first_person_quote(self, offset: int, sentence: Span) -> bool:
         """Whether ``offset`` stands in a quotation of the sentence that has said "we" or

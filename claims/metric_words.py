@@ -118,7 +118,11 @@ def counted_cue_start(text: str, start: int, end: int) -> int:
     """Where the words after the last "the number of" in ``text[start:end]`` start, or -1:
     the first cue there says what the clause's figure counts."""
     found = -1
-    for match in _NUMBER_OF.finditer(text, max(start, end - 400), end):
+    start = max(start, end - 400)
+    # asked for every figure, and "number" is rare: a substring test spares the scan
+    if text.find("umber", start, end) < 0:
+        return found
+    for match in _NUMBER_OF.finditer(text, start, end):
         found = match.end()
     return found
 
