@@ -88,6 +88,12 @@ _PARTY_WORD = re.compile(
     r"\b(?:[Bb]loc|[Aa]lliance|[Ff]ront|[Mm]ovement|[Ll]eague)\b|\b(?:Yes|No)\s+(?:side|camp)\b"
 )
 _DATELINE_END = re.compile(r",|\s*[-—–(]")
+#: a place as the seat of an election or an office
+_SEAT_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:Election|Electoral|City|County|Regional|Provincial|regional|city|"
+    r"county|provincial)\b"
+)
+_SEAT_BEFORE = re.compile(r"\b(?:mayor|governor|council|assembly|parliament)\s+of\s+$")
 
 
 class EntityChooser:
@@ -241,7 +247,8 @@ class EntityChooser:
         """The entity of a figure counting a whole electorate (turnout, ballots cast, spoiled
         papers) chosen as ``key``: the place voting when ``key`` is a party ("the Lantern
         Party", "the Social Harbour bloc") or a candidate. The place is the entity the text
-        names most as a place ("in Brookfield"), else most among those that are no party;
+        names most as a place ("in Brookfield", "mayor of Rostal", "the Rostal Election
+        Authority"), else most among those that are no party;
         when some entity is named as a place, the others (candidates) count as parties."""
         if self._electorate is None:
             parties = frozenset(
@@ -253,7 +260,12 @@ class EntityChooser:
             others = Counter(hit.key for hit in self._every_hit if hit.key not in parties)
             # a place is named as one somewhere ("in Brookfield"); a candidate named more
             # often than the city is not the electorate
-            located = Counter(hit.key for hit in self.places if hit.key not in parties)
+            places = set(self.places)
+            located = Counter(
+                hit.key
+                for hit in self._every_hit
+                if hit.key not in parties and (hit in places or self._names_a_seat(hit))
+            )
             if located:
                 # the rest (candidates) are not the electorate either
                 parties |= frozenset(others.keys() - located.keys())
@@ -264,6 +276,14 @@ class EntityChooser:
         if place is not None and (key is None or key in parties):
             return place
         return key
+
+    def _names_a_seat(self, hit: Hit) -> bool:
+        """Whether ``hit`` names a place as the seat of an office or an election ("mayor of
+        Rostal", "the Rostal Election Authority", "Eskerby's regional assembly")."""
+        return bool(
+            _SEAT_AFTER.match(self.text, hit.end)
+            or _SEAT_BEFORE.search(self.text, max(hit.start - 20, 0), hit.start)
+        )
 
     def _last_primary_before(self, offset: int) -> Hit | None:
         """The last alias of the paragraph ending by ``offset`` that is neither a claimant

@@ -371,3 +371,24 @@ def test_a_body_that_is_an_entity_itself_is_no_qualifier() -> None:
     # the department is an entity of its own: no country qualifies it, and the schools
     # stay the town's
     assert tags(text, HEALTH, "entity") == ["lissmark"]
+
+
+RUNOFF = Vocabulary.from_mapping(
+    {
+        "entities": {
+            "rostal": ["Rostal"],
+            "brandvold": ["Ilka Brandvold", "Brandvold"],
+            "savin": ["Teodor Savin", "Savin"],
+        },
+        "sources": {"authority": ["Rostal Election Authority"]},
+    }
+)
+
+
+def test_the_seat_of_an_election_is_its_place_though_never_said_in_it() -> None:
+    text = (
+        "Ilka Brandvold won the runoff for mayor of Rostal, the Rostal Election Authority "
+        "said. Savin conceded. Savin thanked his staff. Savin left.\n\nTurnout was 47.6%."
+    )
+    # Savin is named most, but Rostal is the seat of the office
+    assert tags(text, RUNOFF, "entity") == ["rostal"]
