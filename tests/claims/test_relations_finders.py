@@ -2,27 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from relations_support import found as _found
+from relations_support import quantity as _q
 
-from claims.quantities import Quantity
 from claims.relations import find_relations
-from claims.relations.base import written_quantity
-
-
-def _q(text: str, written: str, value: float, **options: Any) -> Quantity:
-    if "unit" not in options and "%" in written:
-        options["unit"] = "percent"
-    return written_quantity(text, written, value, **options)
-
-
-def _found(text: str, *quantities: Quantity) -> list[tuple[str, dict[str, list[str]], dict]]:
-    found = []
-    for relation in find_relations(text, list(quantities)):
-        roles: dict[str, list[str]] = {}
-        for role, quantity in relation.members:
-            roles.setdefault(role, []).append(text[quantity.start : quantity.end])
-        found.append((relation.kind, roles, dict(relation.attributes)))
-    return found
 
 
 def test_breakdown_among_them_is_open() -> None:
