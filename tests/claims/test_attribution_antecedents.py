@@ -4,6 +4,7 @@ anaphors that reach back across paragraphs, and which attribution a figure takes
 from __future__ import annotations
 
 import pytest
+from extraction_support import tags
 
 from claims.articles import Article
 from claims.pipeline import extract_articles
@@ -491,11 +492,6 @@ COURT = Vocabulary.from_mapping(
 )
 
 
-def court_sources(text: str) -> list[str | None]:
-    table = extract_articles([Article.from_text(text, id="t")], COURT)
-    return [None if value != value else value for value in table["source"]]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -507,7 +503,7 @@ def court_sources(text: str) -> list[str | None]:
 )
 def test_the_subject_of_what_is_said_is_not_an_inverted_claimant(text: str) -> None:
     # "said Orrin rotates": Orrin is what Lowell speaks of, so "she" is still Lowell
-    assert court_sources(text) == ["observatory", "observatory"]
+    assert tags(text, COURT, "source") == ["observatory", "observatory"]
 
 
 def test_an_anaphor_after_the_name_and_title_keeps_the_titled_speaker() -> None:
@@ -516,7 +512,7 @@ def test_an_anaphor_after_the_name_and_title_keeps_the_titled_speaker() -> None:
         "Greenhollow's chief executive, Sarah Imrie, said the council had cut approvers from "
         "37 to 6."
     )
-    assert court_sources(text) == ["auditors", "council", "council"]
+    assert tags(text, COURT, "source") == ["auditors", "council", "council"]
 
 
 def test_the_judge_stands_for_the_judge_named_before() -> None:
@@ -525,7 +521,7 @@ def test_the_judge_stands_for_the_judge_named_before() -> None:
         "Rathmore Crown Court.\n\nThe jury was out all week.\n\nFenner must repay £1.2 million, "
         "the judge said."
     )
-    assert court_sources(text) == ["court", "court"]
+    assert tags(text, COURT, "source") == ["court", "court"]
 
 
 MARKET = Vocabulary.from_mapping(
@@ -560,14 +556,9 @@ PLANT = Vocabulary.from_mapping(
 )
 
 
-def plant_sources(text: str) -> list[str | None]:
-    table = extract_articles([Article.from_text(text, id="t")], PLANT)
-    return [None if value != value else value for value in table["source"]]
-
-
 def test_a_title_between_an_inverted_verb_and_the_name() -> None:
     text = '"It is our biggest plant in 41 years," said chief executive Harriet Quayle.'
-    assert plant_sources(text) == ["bramwell"]
+    assert tags(text, PLANT, "source") == ["bramwell"]
 
 
 @pytest.mark.parametrize("noun", ["assessment", "report", "claim"])
@@ -576,7 +567,7 @@ def test_that_assessment_came_from_names_the_claimant_before(noun: str) -> None:
         "A thousand troops were killed last week alone. "
         f"That {noun} came from the White House, where John Kirby briefed reporters."
     )
-    assert plant_sources(text) == ["white_house"]
+    assert tags(text, PLANT, "source") == ["white_house"]
 
 
 DATA = Vocabulary.from_mapping(
@@ -589,15 +580,10 @@ DATA = Vocabulary.from_mapping(
 )
 
 
-def data_sources(text: str) -> list[str | None]:
-    table = extract_articles([Article.from_text(text, id="t")], DATA)
-    return [None if value != value else value for value in table["source"]]
-
-
 @pytest.mark.parametrize("opening", ["Data from", "Figures from", "A report by"])
 def test_a_document_opening_the_sentence_names_its_author(opening: str) -> None:
     text = f"{opening} the National Weather Bureau showed the storm lasted 19 minutes."
-    assert data_sources(text) == ["bureau"]
+    assert tags(text, DATA, "source") == ["bureau"]
 
 
 def test_a_title_of_a_body_in_an_apposition() -> None:
@@ -605,4 +591,4 @@ def test_a_title_of_a_body_in_an_apposition() -> None:
         "Kyrylo Budanov, head of Ukraine's military intelligence, said approximately 11,000 "
         "troops were training."
     )
-    assert data_sources(text) == ["gur"]
+    assert tags(text, DATA, "source") == ["gur"]
